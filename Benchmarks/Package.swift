@@ -1,0 +1,24 @@
+// swift-tools-version: 6.0
+// The benchmarks live in their own package so that the peers they measure rj
+// against never become dependencies of rj itself.
+import PackageDescription
+
+let package = Package(
+    name: "rj-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "rj", path: ".."),
+    ],
+    targets: [
+        // The peer for the CommonMark wrapper: the same work as one C call per document.
+        .target(name: "CmarkBaseline", linkerSettings: [.linkedLibrary("cmark")]),
+        .executableTarget(
+            name: "rj-bench",
+            dependencies: [
+                "CmarkBaseline",
+                .product(name: "CommonMark", package: "rj"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

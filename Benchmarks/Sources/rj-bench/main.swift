@@ -1,0 +1,16 @@
+// rj's benchmarks: each section measures rj against a peer in the same run and
+// prints a ratio that can be tracked from run to run.
+//
+//   swift run -c release --package-path Benchmarks rj-bench [section ...]
+let sections: [String: () -> Void] = [
+    "commonmark": CommonMarkBenchmark.run,
+]
+let order = ["commonmark"]
+let chosen = CommandLine.arguments.dropFirst()
+for name in chosen.isEmpty ? order[...] : chosen {
+    guard let run = sections[name] else {
+        print("unknown section \(name); choose from \(order.joined(separator: ", "))")
+        continue
+    }
+    run()
+}

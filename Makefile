@@ -1,0 +1,61 @@
+# rj: make demo and make test are all the set-up a fresh machine with Swift needs.
+
+SHELL       := /bin/bash
+SWIFT       ?= swift
+RJ          := .build/debug/rj
+OUT         ?= out
+ASAN_BUILD  := .build-asan
+
+.PHONY: all setup build test demo bench conformance leaks clean
+
+all: build
+
+# libcmark (the CommonMark reference library) is the one system library rj links.
+setup:
+	@if pkg-config --exists libcmark 2>/dev/null || [ -f /usr/include/cmark.h ]; then \
+	  exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing libcmark-dev (the CommonMark library rj renders with)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev >/dev/null; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null && command -v apt-get >/dev/null; then \
+	  echo "Installing libcmark-dev with sudo (the CommonMark library rj renders with)..."; \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev >/dev/null; \
+	else \
+	  echo "rj needs libcmark-dev (cmark, the CommonMark library), and this account cannot install it." >&2; \
+	  echo "Ask an administrator to run: apt-get install libcmark-dev   (macOS: brew install cmark)" >&2; \
+	  exit 1; \
+	fi
+
+build: setup
+	$(SWIFT) build
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --disable-xctest
+
+# Renders the examples into out/ and says where to open them.
+demo: build
+	@mkdir -p $(OUT)
+	@for file in Examples/documents/*.md; do \
+	  name=$$(basename "$$file" .md); \
+	  $(RJ) markdown "$$file" --smart --out "$(OUT)/$$name.html" || exit 1; \
+	  echo "wrote $(OUT)/$$name.html  (from $$file)"; \
+	done
+	@echo "Open the files in out/ in a web browser."
+
+# Each section measures rj against a peer in the same run and prints the ratio.
+bench: setup
+	$(SWIFT) run -c release --package-path Benchmarks rj-bench
+
+# The public conformance suites in ../shared/conformance, when present.
+conformance: setup
+	@set -o pipefail; $(SWIFT) test --disable-xctest --filter 'Conformance' 2>&1 \
+	  | grep -E '^(CommonMark|Mustache|skipped)|✘|Test run'
+
+# Every C allocation is freed: the CommonMark tests under LeakSanitizer. A leak
+# makes the run fail with the allocation's stack.
+leaks: setup
+	$(SWIFT) test --scratch-path $(ASAN_BUILD) --sanitize=address --disable-xctest --filter CommonMarkTests
+
+clean:
+	rm -rf .build $(ASAN_BUILD) Benchmarks/.build $(OUT)
