@@ -7,9 +7,11 @@ let package = Package(
     products: [
         .executable(name: "rj", targets: ["rj"]),
         .library(name: "CommonMark", targets: ["CommonMark"]),
+        .library(name: "Templating", targets: ["Templating"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, from the system
@@ -20,14 +22,17 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(name: "Templating", dependencies: ["Yams"]),
         .executableTarget(
             name: "rj",
             dependencies: [
                 "CommonMark",
+                "Templating",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "CommonMark"]),
         .testTarget(name: "RJCommandTests", dependencies: ["rj"]),
     ],
     swiftLanguageModes: [.v6]
