@@ -108,8 +108,10 @@ public struct DataFileError: Error, Sendable, Equatable, CustomStringConvertible
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // Point at what was left open (a quote, a bracket) when libyaml says so.
             let detail = context.map { "\($0.text), \(problem)" } ?? problem
-            self.init(file: file, line: mark.line, column: mark.column,
+            let place = context?.mark ?? mark
+            self.init(file: file, line: place.line, column: place.column,
                       message: "not valid YAML or JSON: \(detail)")
         default:
             self.init(file: file, line: 0, column: 0, message: "not valid YAML or JSON: \(error)")

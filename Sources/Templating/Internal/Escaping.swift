@@ -99,11 +99,19 @@ enum MarkdownEscaper {
 
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 16)
-        for (number, line) in lines.enumerated() {
-            if number > 0 {
-                if singleLine { result.append(UInt8(ascii: " ")) } else { result += [UInt8(ascii: "\\"), 0x0A] }
+        if singleLine {
+            // One line, the breaks as spaces, escaped as a whole.
+            var joined: [UInt8] = []
+            for (number, line) in lines.enumerated() {
+                if number > 0 { joined.append(UInt8(ascii: " ")) }
+                joined += bytes[line]
             }
-            appendLine(bytes, line, to: &result)
+            joined.withUnsafeBufferPointer { appendLine($0, 0..<$0.count, to: &result) }
+        } else {
+            for (number, line) in lines.enumerated() {
+                if number > 0 { result += [UInt8(ascii: "\\"), 0x0A] }
+                appendLine(bytes, line, to: &result)
+            }
         }
         return String(decoding: result, as: UTF8.self)
     }

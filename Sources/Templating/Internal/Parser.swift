@@ -404,11 +404,12 @@ struct Parser {
         if let colon {
             let argumentsStart = range.lowerBound + text[..<text.index(after: colon)].utf8.count
             for piece in splitOutsideQuotes(argumentsStart..<range.upperBound, on: UInt8(ascii: ",")) {
-                let argument = source.string(source.trimmed(piece))
+                let trimmed = source.trimmed(piece)
+                let argument = source.string(trimmed)
                 if let value = FilterArgument(parsing: argument) {
                     arguments.append(value)
                 } else {
-                    errors.append(self.location(piece.lowerBound).error(.badFilter(
+                    errors.append(self.location(trimmed.lowerBound).error(.badFilter(
                         name, message: "'\(argument)' is not an argument; write text in quotes, like \(name): \"short\"")))
                     return nil
                 }
