@@ -12,12 +12,12 @@ public enum DataFile {
     /// - Throws: ``DataFileError`` naming the file, line and column.
     public static func load(_ url: URL) throws(DataFileError) -> TemplateValue {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DataFileError(file: url.path, line: 0, column: 0, message: "cannot read the file; check the path")
+            throw DataFileError(file: url.relativePath, line: 0, column: 0, message: "cannot read the file; check the path")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DataFileError(file: url.path, line: 0, column: 0, message: "not valid UTF-8; save the file as UTF-8")
+            throw DataFileError(file: url.relativePath, line: 0, column: 0, message: "not valid UTF-8; save the file as UTF-8")
         }
-        return try parse(text, file: url.path)
+        return try parse(text, file: url.relativePath)
     }
 
     /// Parses YAML or JSON text.

@@ -38,7 +38,7 @@ public struct DirectoryPartials: PartialSource {
             let url = folder.appendingPathComponent(name).appendingPathExtension(ext)
             if let data = FileManager.default.contents(atPath: url.path),
                let text = String(data: data, encoding: .utf8) {
-                return (text, url.path)
+                return (text, url.relativePath)
             }
         }
         return nil

@@ -57,7 +57,16 @@ public struct Template: Sendable {
             errors += partialParser.errors
             pending += partialParser.references
         }
-        guard errors.isEmpty else { throw TemplateErrors(errors) }
+        guard errors.isEmpty else {
+            // In reading order: the template's own lines first, then each partial's.
+            let order = Dictionary(errors.map(\.file).enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+            throw TemplateErrors(errors.enumerated().sorted { a, b in
+                let (fileA, fileB) = (a.element.file == name ? -1 : order[a.element.file]!,
+                                      b.element.file == name ? -1 : order[b.element.file]!)
+                return (fileA, a.element.line, a.element.column, a.offset)
+                    < (fileB, b.element.line, b.element.column, b.offset)
+            }.map(\.element))
+        }
         self.name = name
         self.frontMatter = frontMatter
         self.options = options
@@ -71,12 +80,12 @@ public struct Template: Sendable {
                 partials: (any PartialSource)? = nil) throws(TemplateErrors) {
         guard let data = FileManager.default.contents(atPath: url.path),
               let source = String(data: data, encoding: .utf8) else {
-            throw TemplateErrors([TemplateError(file: url.path, line: 1, column: 1,
+            throw TemplateErrors([TemplateError(file: url.relativePath, line: 1, column: 1,
                                                 reason: .frontMatter("cannot read the file as UTF-8 text"))])
         }
         var options = options
         options.escaping = escaping ?? Escaping.implied(byFileName: url.lastPathComponent)
-        try self.init(source: source, name: url.path, options: options, partials: partials)
+        try self.init(source: source, name: url.relativePath, options: options, partials: partials)
     }
 
     /// Renders the template with `data`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Templating
 
 /// A failure the user can act on: printed as one line on stderr, like a compiler,
 /// with the file it concerns, what went wrong and what to do.
@@ -12,7 +13,32 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// 2 for bad input (the default), 1 when the input was read but failed a check.
     var exitCode: Int32 = 2
 
+    /// Lines already formatted as `file:line:col: error: …`, one per problem.
+    var lines: [String]?
+
+    init(file: String? = nil, line: Int? = nil, column: Int? = nil, message: String, hint: String? = nil,
+         exitCode: Int32 = 2) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+        self.exitCode = exitCode
+    }
+
+    /// Several problems already placed, such as a template's errors: exit 1.
+    init(lines: [String], exitCode: Int32 = 1) {
+        self.init(message: "")
+        self.lines = lines
+        self.exitCode = exitCode
+    }
+
+    init(errors: TemplateErrors) {
+        self.init(lines: errors.errors.map(\.description))
+    }
+
     var description: String {
+        if let lines { return lines.joined(separator: "\n") }
         var location = ""
         if let file {
             location = file
