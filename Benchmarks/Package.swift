@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "rj", path: ".."),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // The peer for the CommonMark wrapper: the same work as one C call per document.
@@ -17,6 +18,8 @@ let package = Package(
             dependencies: [
                 "CmarkBaseline",
                 .product(name: "CommonMark", package: "rj"),
+                .product(name: "Templating", package: "rj"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
     ],

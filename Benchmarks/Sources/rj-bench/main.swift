@@ -4,8 +4,9 @@
 //   swift run -c release --package-path Benchmarks rj-bench [section ...]
 let sections: [String: () -> Void] = [
     "commonmark": CommonMarkBenchmark.run,
+    "templates": TemplateBenchmark.run,
 ]
-let order = ["commonmark"]
+let order = ["commonmark", "templates"]
 let chosen = CommandLine.arguments.dropFirst()
 for name in chosen.isEmpty ? order[...] : chosen {
     guard let run = sections[name] else {
