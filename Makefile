@@ -41,6 +41,11 @@ demo: build
 	  $(RJ) markdown "$$file" --smart --out "$(OUT)/$$name.html" || exit 1; \
 	  echo "wrote $(OUT)/$$name.html  (from $$file)"; \
 	done
+	@set -o pipefail; for file in Examples/templates/*.md; do \
+	  name=$$(basename "$$file" .md); \
+	  $(RJ) template render "$$file" --data "Examples/templates/$$name.yml" | $(RJ) markdown - --out "$(OUT)/$$name.html" || exit 1; \
+	  echo "wrote $(OUT)/$$name.html  (from $$file with Examples/templates/$$name.yml)"; \
+	done
 	@echo "Open the files in out/ in a web browser."
 
 # Each section measures rj against a peer in the same run and prints the ratio.

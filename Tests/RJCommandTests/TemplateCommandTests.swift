@@ -86,3 +86,15 @@ struct TemplateCommandTests {
         #expect(result.stdout.hasSuffix("templates ok\n"))
     }
 }
+
+/// The README's template example, run as the README shows it.
+struct ReadmeTemplateExampleTests {
+    @Test func welcomeLetterRendersAsRecorded() throws {
+        let result = try RJRunner.run(["template", "render", "Examples/templates/welcome-letter.md",
+                                       "--data", "Examples/templates/welcome-letter.yml"])
+        #expect(result.status == 0)
+        let expected = try String(contentsOf: RJRunner.checkout.appendingPathComponent(
+            "Examples/templates/expected/welcome-letter.md"), encoding: .utf8)
+        #expect(result.stdout == expected)
+    }
+}
