@@ -8,10 +8,13 @@ let package = Package(
         .executable(name: "rj", targets: ["rj"]),
         .library(name: "CommonMark", targets: ["CommonMark"]),
         .library(name: "Templating", targets: ["Templating"]),
+        .library(name: "CaseFiles", targets: ["CaseFiles"]),
+        .library(name: "Documents", targets: ["Documents"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, from the system
@@ -23,11 +26,18 @@ let package = Package(
         ),
         .target(name: "CommonMark", dependencies: ["CCmark"]),
         .target(name: "Templating", dependencies: ["Yams"]),
+        .target(name: "CaseFiles", dependencies: ["Templating", "Yams"]),
+        .target(
+            name: "Documents",
+            dependencies: ["Templating", "CommonMark", "CaseFiles", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "rj",
             dependencies: [
                 "CommonMark",
                 "Templating",
+                "CaseFiles",
+                "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

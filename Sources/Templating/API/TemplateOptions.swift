@@ -103,3 +103,20 @@ public struct TemplateLocale: Sendable, Hashable {
     /// The built-in locales by identifier.
     public static let builtIn: [String: TemplateLocale] = ["en-GB": enGB, "cy-GB": cyGB, "en-US": enUS]
 }
+
+extension Escaping {
+    /// The text escaped as a value would be in a template using this escaping.
+    public func escape(_ text: String) -> String {
+        var output = ""
+        Escaper.append(text, to: &output, escaping: self, singleLine: false)
+        return output
+    }
+}
+
+extension CalendarDate {
+    /// The date as the `date` filter writes it: style long ("14 March 2026"),
+    /// short, iso, full or month.
+    public func formatted(_ style: String = "long", locale: TemplateLocale = .enGB) -> String {
+        Filter.format(self, style: style, locale: locale)
+    }
+}

@@ -39,8 +39,8 @@ enum Filter: String, CaseIterable, Sendable {
 
     /// Applies the filter.
     /// - Throws: a message saying why the value does not suit the filter.
-    func apply(_ value: TemplateValue, _ arguments: [FilterArgument], locale: TemplateLocale) throws(FilterFailure)
-        -> TemplateValue
+    func apply(_ value: TemplateValue, _ arguments: [FilterArgument], locale: TemplateLocale,
+               withheld placeholder: String? = nil) throws(FilterFailure) -> TemplateValue
     {
         if case .withheld = value { return value }
         switch self {
@@ -65,6 +65,11 @@ enum Filter: String, CaseIterable, Sendable {
             }
             var words: [String] = []
             for item in items {
+                if case .withheld = item {
+                    guard let placeholder else { throw FilterFailure("lists a value the reader of this document may not see") }
+                    words.append(placeholder)
+                    continue
+                }
                 guard let text = Self.scalarText(item, locale: locale) else {
                     throw FilterFailure("needs a list of text; an item is \(item.kindDescription)")
                 }

@@ -112,7 +112,8 @@ struct Renderer {
         guard var value = resolve(tag.path, at: tag.location) else { return }
         for call in tag.filters {
             do {
-                value = try call.filter.apply(value, call.arguments, locale: options.locale)
+                value = try call.filter.apply(value, call.arguments, locale: options.locale,
+                                              withheld: options.withheldPlaceholder)
             } catch {
                 report(call.location.error(.filterFailed(call.filter.rawValue, message: error.message)))
                 return
@@ -201,6 +202,11 @@ struct Renderer {
             }
             for name in names.dropFirst() {
                 if case .withheld = value { return value }
+                // `list.0` is the first item, or null when the list is shorter: `{{#actions.0}}` means "if any".
+                if case .list(let items) = value, let index = Int(name), index >= 0 {
+                    value = index < items.count ? items[index] : .null
+                    continue
+                }
                 guard case .map(let values) = value, let next = values[name] else {
                     var keys: [String] = []
                     if case .map(let values) = value { keys = Array(values.keys) }
@@ -227,7 +233,7 @@ struct Renderer {
         for name in names {
             var value: TemplateValue? = stack[0].value
             for part in name.split(separator: ".") { value = value?[String(part)] }
-            if value == nil {
+            if value == nil || value == .null {
                 report(TemplateError(file: template.name, line: 1, column: 1, reason: .missingRequiredName(name)))
             }
         }

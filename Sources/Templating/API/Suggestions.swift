@@ -1,8 +1,8 @@
 /// "Did you mean …?": the closest of some candidates to a mistyped name.
-enum Suggestions {
+public enum Suggestions {
     /// The candidate nearest to `name` by edit distance (a swap of two
     /// neighbouring letters counts as one edit), if any is near enough to be a typo.
-    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
         let limit = max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?

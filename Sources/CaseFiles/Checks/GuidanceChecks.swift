@@ -1,0 +1,227 @@
+/// The Best Practice Guidance, as checks on a case: every requirement of
+/// REQUIREMENTS.md that data can show, one function each.
+public enum GuidanceChecks {
+    /// Every finding for the case, in file order.
+    public static func run(_ case: Case) -> [Finding] {
+        var checks = Checker(case: `case`)
+        checks.agreement()
+        checks.risk()
+        checks.consent()
+        checks.process()
+        return checks.findings.sorted {
+            ($0.location.line, $0.location.column, $0.code) < ($1.location.line, $1.location.column, $1.code)
+        }
+    }
+
+    /// Wording that does not say what will be done (DJ203 P1.2: specific, measurable).
+    public static let vagueWording = [
+        "try to", "try and", "attempt to", "behave better", "be good", "be better", "stay out of trouble",
+        "keep out of trouble", "if possible", "where possible", "when possible", "as soon as possible", "make an effort",
+        "think about", "consider", "do their best", "do his best", "do her best", "do my best", "improve", "sort out",
+    ]
+
+    /// Every check code with its guidance paragraph, for documentation.
+    public static let catalogue: [(code: String, reference: String, summary: String)] = [
+        ("RJ-AGR-001", "DJ203 P1.2", "each action says specifically what will be done"),
+        ("RJ-AGR-002", "DJ203 P1.2", "each action has a responsible participant"),
+        ("RJ-AGR-003", "DJ203 P1.2", "each action has a due date or schedule"),
+        ("RJ-AGR-004", "BPG 2011 §3b.4", "each action has a monitor"),
+        ("RJ-AGR-005", "BPG 2011 §3b.3", "a named recipient has agreed to receive the action"),
+        ("RJ-AGR-006", "BPG 2011 §3b.5", "support is named where it is needed"),
+        ("RJ-AGR-007", "BPG 2011 §3b.7", "the agreement says whether it is binding or voluntary"),
+        ("RJ-AGR-008", "BPG 2011 §3b.8, §3b.11", "the agreement says what follows if an action is not done"),
+        ("RJ-AGR-009", "BPG 2011 §3b.6", "money handed over is documented and witnessed"),
+        ("RJ-AGR-010", "BPG 2011 §3b.9", "every signatory is a participant who consented"),
+        ("RJ-AGR-011", "BPG 2011 §3b.2", "practical work has health and safety arrangements"),
+        ("RJ-AGR-012", "BPG 2011 §3b.9", "the agreement has signatories"),
+        ("RJ-AGR-013", "DJ203 P1.2", "a due date is not before the agreement was made"),
+        ("RJ-RSK-001", "BPG 2011 §2a.3", "the case has a risk assessment"),
+        ("RJ-RSK-002", "BPG 2011 §2a.3", "every §2a.3 factor is assessed"),
+        ("RJ-RSK-003", "BPG 2011 §B", "a sensitive and complex case has a formal written assessment"),
+        ("RJ-RSK-004", "BPG 2011 §B skills 3-4", "a sensitive and complex case has a facilitator with that competence"),
+        ("RJ-RSK-005", "BPG 2011 §B; DJ202", "a sensitive and complex case has a co-worker or case supervisor"),
+        ("RJ-RSK-006", "BPG 2011 §2a.10", "the decision is recorded"),
+        ("RJ-RSK-007", "BPG 2011 §2a.7", "the assessment and each reassessment are dated"),
+        ("RJ-RSK-008", "BPG 2011 §2a.10", "a direct process only where the decision allows direct communication"),
+        ("RJ-CON-001", "BPG 2011 §G.3, §B.8", "each participant's consent to take part is recorded, with its date"),
+        ("RJ-CON-002", "BPG 2011 §B.8", "consent was given before the meeting"),
+        ("RJ-PRC-001", "BPG 2011 §G.6", "the case has a lead facilitator"),
+    ]
+}
+
+private struct Checker {
+    let `case`: Case
+    var findings: [Finding] = []
+
+    init(case: Case) { self.case = `case` }
+
+    mutating func add(_ code: String, _ severity: Finding.Severity, _ message: String, _ reference: String,
+                      _ area: Finding.Area, at location: SourceLocation) {
+        findings.append(Finding(code: code, severity: severity, message: message, reference: reference, area: area,
+                                file: `case`.file, location: location))
+    }
+
+    func name(_ id: String?) -> String { id.flatMap { `case`.participant($0)?.id } ?? id ?? "" }
+
+    // MARK: Outcome agreement (§3b; DJ203)
+
+    mutating func agreement() {
+        guard let agreement = `case`.agreement else { return }
+        for (index, action) in agreement.actions.enumerated() {
+            let label = "action \(index + 1)"
+            let text = action.description.lowercased()
+            if action.description.isEmpty {
+                add("RJ-AGR-001", .error, "\(label) does not say what will be done", "DJ203 P1.2", .agreement, at: action.location)
+            } else if let vague = GuidanceChecks.vagueWording.first(where: { Self.contains(text, phrase: $0) }) {
+                add("RJ-AGR-001", .error,
+                    "\(label) is vague (\"\(vague)\"): say exactly what will be done, so that anyone can tell when it is",
+                    "DJ203 P1.2", .agreement, at: action.location)
+            }
+            if action.responsible == nil {
+                add("RJ-AGR-002", .error, "\(label) has no responsible participant", "DJ203 P1.2", .agreement, at: action.location)
+            }
+            if action.due == nil && action.schedule == nil {
+                add("RJ-AGR-003", .error, "\(label) has no due date or schedule", "DJ203 P1.2", .agreement, at: action.location)
+            }
+            if action.monitor == nil {
+                add("RJ-AGR-004", .error, "\(label) has no monitor", "BPG 2011 §3b.4", .agreement, at: action.location)
+            }
+            if let recipient = action.recipient, `case`.participant(recipient) != nil, action.recipientAgreed != true {
+                add("RJ-AGR-005", .error,
+                    "\(label) is for \(recipient), whose agreement to receive it is not recorded (add recipient_agreed: true)",
+                    "BPG 2011 §3b.3", .agreement, at: action.location)
+            }
+            if action.needsSupport && action.support == nil {
+                add("RJ-AGR-006", .error, "\(label) needs support but names no one to give it", "BPG 2011 §3b.5",
+                    .agreement, at: action.location)
+            }
+            if action.practical && agreement.healthAndSafety == nil {
+                add("RJ-AGR-011", .warning,
+                    "\(label) is practical work, and the agreement says nothing of health and safety or insurance",
+                    "BPG 2011 §3b.2", .agreement, at: action.location)
+            }
+            if let due = action.due, let made = agreement.date, due < made {
+                add("RJ-AGR-013", .warning, "\(label) is due \(due), before the agreement was made (\(made))",
+                    "DJ203 P1.2", .agreement, at: action.location)
+            }
+        }
+        if agreement.binding == nil {
+            add("RJ-AGR-007", .error, "the agreement does not say whether it is binding or voluntary (binding: voluntary)",
+                "BPG 2011 §3b.7", .agreement, at: agreement.location)
+        }
+        if agreement.consequences == nil {
+            add("RJ-AGR-008", .error, "the agreement does not say what happens if an action is not done",
+                "BPG 2011 §3b.8, §3b.11", .agreement, at: agreement.location)
+        }
+        for (index, payment) in agreement.money.enumerated() {
+            var missing: [String] = []
+            if payment.method == nil { missing.append("how it is paid (method)") }
+            if payment.witness == nil { missing.append("who witnesses it (witness)") }
+            if payment.payer == nil { missing.append("who pays (payer)") }
+            if !missing.isEmpty {
+                add("RJ-AGR-009", .error, "payment \(index + 1) does not record \(missing.joined(separator: ", "))",
+                    "BPG 2011 §3b.6", .agreement, at: payment.location)
+            }
+        }
+        if agreement.signatories.isEmpty {
+            add("RJ-AGR-012", .error, "the agreement has no signatories", "BPG 2011 §3b.9", .agreement, at: agreement.location)
+        }
+        for id in agreement.signatories {
+            guard let participant = `case`.participant(id) else { continue }
+            if participant.consent?.given != true {
+                add("RJ-AGR-010", .error, "signatory \(id) has not consented to take part", "BPG 2011 §3b.9",
+                    .agreement, at: participant.location)
+            }
+        }
+    }
+
+    // MARK: Risk assessment (§2a; §B)
+
+    mutating func risk() {
+        guard let risk = `case`.risk else {
+            add("RJ-RSK-001", .error, "the case has no risk assessment", "BPG 2011 §2a.3", .risk, at: .unknown)
+            return
+        }
+        let missing = RiskAssessment.Factor.allCases.filter { risk.factors[$0] == nil }
+        if !missing.isEmpty {
+            add("RJ-RSK-002", .error,
+                "the risk assessment does not assess \(missing.map(\.rawValue).joined(separator: ", "))",
+                "BPG 2011 §2a.3", .risk, at: risk.location)
+        }
+        if `case`.isSensitiveAndComplex {
+            if !risk.formalWrittenAssessment {
+                add("RJ-RSK-003", .error,
+                    "the case is sensitive and complex, and has no formal written assessment (formal_assessment: true)",
+                    "BPG 2011 §B", .risk, at: risk.location)
+            }
+            if !`case`.facilitators.contains(where: \.sensitiveComplex) {
+                add("RJ-RSK-004", .error,
+                    "the case is sensitive and complex, and no facilitator has sensitive and complex competence",
+                    "BPG 2011 §B skills 3-4", .risk, at: risk.location)
+            }
+            if !`case`.facilitators.contains(where: { $0.role == .coWorker || $0.role == .supervisor }) {
+                add("RJ-RSK-005", .error,
+                    "the case is sensitive and complex, and has no co-worker or case supervisor",
+                    "BPG 2011 §B; DJ202", .risk, at: risk.location)
+            }
+        }
+        if risk.decision == nil {
+            add("RJ-RSK-006", .error, "the risk assessment records no decision (proceed-direct, proceed-indirect or do-not-proceed)",
+                "BPG 2011 §2a.10", .risk, at: risk.location)
+        }
+        if risk.date == nil {
+            add("RJ-RSK-007", .error, "the risk assessment is not dated", "BPG 2011 §2a.7", .risk, at: risk.location)
+        }
+        for (index, reassessment) in risk.reassessments.enumerated() where reassessment.date == nil {
+            add("RJ-RSK-007", .error, "reassessment \(index + 1) is not dated", "BPG 2011 §2a.7", .risk,
+                at: reassessment.location)
+        }
+        let decision = risk.reassessments.last(where: { $0.decision != nil })?.decision ?? risk.decision
+        if decision != .proceedDirect, decision != nil, `case`.process.kind.isDirect {
+            add("RJ-RSK-008", .error,
+                "the process is \(`case`.process.kind.rawValue), but the latest risk decision is \(decision!.rawValue)",
+                "BPG 2011 §2a.10", .risk, at: risk.location)
+        }
+    }
+
+    // MARK: Consent (§G.3, §B.8)
+
+    mutating func consent() {
+        for participant in `case`.participants where participant.role != .agency {
+            guard let consent = participant.consent, consent.given else {
+                add("RJ-CON-001", .error, "\(participant.id) has no recorded consent to take part", "BPG 2011 §G.3, §B.8",
+                    .consent, at: participant.location)
+                continue
+            }
+            guard let date = consent.date else {
+                add("RJ-CON-001", .error, "\(participant.id)'s consent has no date", "BPG 2011 §G.3, §B.8",
+                    .consent, at: participant.location)
+                continue
+            }
+            if let meeting = `case`.process.meeting, meeting.date < date {
+                add("RJ-CON-002", .error,
+                    "\(participant.id) consented on \(date), after the meeting on \(meeting.date)",
+                    "BPG 2011 §B.8", .consent, at: participant.location)
+            }
+        }
+    }
+
+    // MARK: Process
+
+    mutating func process() {
+        if !`case`.facilitators.contains(where: { $0.role == .lead }) {
+            add("RJ-PRC-001", .error, "the case has no lead facilitator", "BPG 2011 §G.6", .process, at: .unknown)
+        }
+    }
+
+    static func contains(_ text: String, phrase: String) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text.range(of: phrase, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+            searchStart = range.upperBound
+        }
+        return false
+    }
+}

@@ -1,0 +1,249 @@
+import Templating
+
+extension Case {
+    /// The values a template sees when it renders this case for `audience`.
+    ///
+    /// Every value the audience may not see is `.withheld`, so that a template
+    /// that shows it fails (or, redacting, prints a placeholder), and lists of
+    /// shared items hold only what the audience may see (§3d.4, footnote 15):
+    /// - all parties: the service, the case reference, the incident's kind and
+    ///   date, the process, the meeting, the facilitators and the agreement;
+    /// - each participant, besides: their own details (language, access needs,
+    ///   contact, consent) and what information items share with them;
+    /// - only the service (`internal`): the referral, the incident summary, the
+    ///   risk assessment, and whatever was shared with no one.
+    /// A participant's name reaches others only as `name_shared_with` allows.
+    public func templateContext(for audience: Audience, service: Service, today: CalendarDate) -> TemplateValue {
+        ContextBuilder(case: self, audience: audience).build(service: service, today: today)
+    }
+}
+
+private struct ContextBuilder {
+    let `case`: Case
+    let audience: Audience
+
+    init(case: Case, audience: Audience) {
+        self.case = `case`
+        self.audience = audience
+    }
+
+    var isInternal: Bool { audience == .internal }
+
+    func reveal(_ value: TemplateValue, to visibility: Visibility) -> TemplateValue {
+        visibility.allows(audience) ? value : .withheld
+    }
+
+    func optional(_ text: String?) -> TemplateValue { text.map { .string($0) } ?? .null }
+    func optional(_ date: CalendarDate?) -> TemplateValue { date.map { .date($0) } ?? .null }
+
+    func build(service: Service, today: CalendarDate) -> TemplateValue {
+        let reader: TemplateValue
+        if case .participant(let id) = audience, let participant = `case`.participant(id) {
+            reader = participantValue(participant)
+        } else {
+            reader = .null
+        }
+        let participants = `case`.participants.map(participantValue)
+        func group(_ role: Participant.Role) -> TemplateValue {
+            .list(`case`.participants.filter { $0.role == role }.map(participantValue))
+        }
+        let lead = `case`.facilitators.first { $0.role == .lead }
+        return .map([
+            "today": .date(today),
+            "audience": .string(audience.description),
+            "for_internal": .bool(isInternal),
+            "reader": reader,
+            "service": serviceValue(service),
+            "case": ["reference": .string(`case`.reference)],
+            "referral": reveal(referralValue, to: .serviceOnly),
+            "incident": [
+                "kind": .string(`case`.incident.kind),
+                "date": optional(`case`.incident.date),
+                "summary": reveal(optional(`case`.incident.summary), to: .serviceOnly),
+            ],
+            "participants": .list(participants),
+            "harmed": group(.harmed),
+            "responsible": group(.responsible),
+            "supporters": group(.supporter),
+            "parents_carers": group(.parentCarer),
+            "facilitators": .list(`case`.facilitators.map(facilitatorValue)),
+            "lead_facilitator": lead.map(facilitatorValue) ?? .null,
+            "process": processValue,
+            "sensitive_complex": reveal(.bool(`case`.isSensitiveAndComplex), to: .serviceOnly),
+            "risk": reveal(riskValue, to: .serviceOnly),
+            "agreement": agreementValue,
+            "information": .list(informationValues),
+        ])
+    }
+
+    // MARK: People
+
+    func nameVisibility(_ participant: Participant) -> Visibility {
+        guard let shared = participant.nameSharedWith else { return .everyone }
+        return Visibility(sharedWith: shared, plus: [participant.id])
+    }
+
+    func participantValue(_ participant: Participant) -> TemplateValue {
+        let own = Visibility.only([participant.id])
+        let nameVisible = nameVisibility(participant)
+        return .map([
+            "id": .string(participant.id),
+            "role": .string(participant.role.rawValue),
+            "role_label": .string(participant.role.label),
+            "name": reveal(.string(participant.name), to: nameVisible),
+            "address_as": reveal(.string(participant.addressAs), to: nameVisible),
+            "pronouns": optional(participant.pronouns),
+            "language": reveal(.string(participant.language), to: own),
+            "access_needs": reveal(.list(participant.accessNeeds.map { .string($0.rawValue) }), to: own),
+            "large_print": reveal(.bool(participant.needsLargePrint), to: own),
+            "easy_read": reveal(.bool(participant.accessNeeds.contains(.easyRead)), to: own),
+            "interpreter": reveal(.bool(participant.accessNeeds.contains(.interpreter)), to: own),
+            "age": reveal(participant.age.map { .int($0) } ?? .null, to: own),
+            "is_young": reveal(.bool((participant.age ?? 99) < 18), to: own),
+            "contact": reveal(optional(participant.contact), to: own),
+            "consent": reveal(participant.consent.map {
+                ["given": .bool($0.given), "date": optional($0.date)]
+            } ?? .null, to: own),
+            "is_reader": .bool(audience == .participant(participant.id)),
+        ])
+    }
+
+    /// A participant's name as this audience may see it, or the text itself
+    /// when the reference is a description such as "the community".
+    func displayName(_ reference: String?) -> TemplateValue {
+        guard let reference else { return .null }
+        guard let participant = `case`.participant(reference) else { return .string(reference) }
+        return reveal(.string(participant.name), to: nameVisibility(participant))
+    }
+
+    func facilitatorValue(_ facilitator: Facilitator) -> TemplateValue {
+        [
+            "name": .string(facilitator.name),
+            "role": .string(facilitator.role.rawValue),
+            "role_label": .string(facilitator.role.label),
+            "sensitive_complex": .bool(facilitator.sensitiveComplex),
+        ]
+    }
+
+    func serviceValue(_ service: Service) -> TemplateValue {
+        [
+            "name": .string(service.name),
+            "phone": optional(service.phone),
+            "email": optional(service.email),
+            "address": optional(service.address),
+            "retention": .string(service.retention),
+            "complaints": .string(service.complaints),
+            "support_services": .list(service.supportServices.map {
+                ["name": .string($0.name), "phone": optional($0.phone), "website": optional($0.website),
+                 "description": optional($0.description)]
+            }),
+        ]
+    }
+
+    // MARK: The case
+
+    var referralValue: TemplateValue {
+        guard let referral = `case`.referral else { return .null }
+        return [
+            "source": .string(referral.source),
+            "date": optional(referral.date),
+            "context": optional(referral.context?.rawValue),
+            "context_label": optional(referral.context?.label),
+        ]
+    }
+
+    var processValue: TemplateValue {
+        let process = `case`.process
+        let steps: [TemplateValue] = process.steps.compactMap { step in
+            let visible = isInternal || step.with.contains { audience == .participant($0) }
+            guard visible else { return nil }
+            return ["what": .string(step.what), "date": optional(step.date)]
+        }
+        return [
+            "kind": .string(process.kind.rawValue),
+            "label": .string(process.kind.label),
+            "is_direct": .bool(process.kind.isDirect),
+            "is_letters": .bool(process.kind == .letters),
+            "is_face_to_face": .bool(process.kind == .faceToFace),
+            "is_shuttle": .bool(process.kind == .shuttle),
+            "steps": .list(steps),
+            "meeting": process.meeting.map {
+                ["date": .date($0.date), "time": optional($0.time), "place": optional($0.place)]
+            } ?? .null,
+        ]
+    }
+
+    var riskValue: TemplateValue {
+        guard let risk = `case`.risk else { return .null }
+        let factors: [TemplateValue] = RiskAssessment.Factor.allCases.map { factor in
+            let assessment = risk.factors[factor]
+            return [
+                "factor": .string(factor.rawValue),
+                "label": .string(factor.label),
+                "rating": optional(assessment?.rating.rawValue),
+                "notes": optional(assessment?.notes),
+                "assessed": .bool(assessment != nil),
+            ]
+        }
+        return [
+            "assessed_by": optional(risk.assessedBy),
+            "date": optional(risk.date),
+            "factors": .list(factors),
+            "indicators": .list(risk.sensitiveComplexIndicators.map { .string($0.rawValue) }),
+            "formal_assessment": .bool(risk.formalWrittenAssessment),
+            "measures": .list(risk.measures.map { .string($0) }),
+            "communication": optional(risk.communication?.label),
+            "decision": optional(risk.decision?.rawValue),
+            "decision_label": optional(risk.decision?.label),
+            "reassessments": .list(risk.reassessments.map {
+                ["date": optional($0.date), "notes": .string($0.notes), "decision_label": optional($0.decision?.label)]
+            }),
+        ]
+    }
+
+    var agreementValue: TemplateValue {
+        guard let agreement = `case`.agreement else { return .null }
+        let actions: [TemplateValue] = agreement.actions.map { action in
+            [
+                "description": .string(action.description),
+                "responsible_name": displayName(action.responsible),
+                "recipient_name": displayName(action.recipient),
+                "due": optional(action.due),
+                "schedule": optional(action.schedule),
+                "monitor": optional(action.monitor),
+                "support": optional(action.support),
+                "progress": .list(action.progress.map {
+                    ["date": optional($0.date), "status": .string($0.status.rawValue), "note": optional($0.note)]
+                }),
+            ]
+        }
+        let money: [TemplateValue] = agreement.money.map { payment in
+            [
+                "amount": .double(payment.amount),
+                "payer_name": displayName(payment.payer),
+                "payee_name": displayName(payment.payee),
+                "method": optional(payment.method),
+                "witness": optional(payment.witness),
+            ]
+        }
+        return [
+            "date": optional(agreement.date),
+            "binding": optional(agreement.binding?.rawValue),
+            "is_binding": .bool(agreement.binding == .binding),
+            "consequences": optional(agreement.consequences),
+            "health_and_safety": optional(agreement.healthAndSafety),
+            "actions": .list(actions),
+            "money": .list(money),
+            "signatories": .list(agreement.signatories.compactMap { `case`.participant($0) }.map(participantValue)),
+            "copies": .list(agreement.copies.map { displayName($0) }),
+        ]
+    }
+
+    var informationValues: [TemplateValue] {
+        `case`.information.compactMap { item in
+            let visibility = Visibility(sharedWith: item.sharedWith, plus: item.about.map { [$0] } ?? [])
+            guard visibility.allows(audience) else { return nil }
+            return ["id": .string(item.id), "text": .string(item.text), "about_name": displayName(item.about)]
+        }
+    }
+}

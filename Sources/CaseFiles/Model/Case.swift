@@ -1,0 +1,172 @@
+import Templating
+
+/// A place in a case file, for messages.
+public struct SourceLocation: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    static let unknown = SourceLocation(line: 0, column: 0)
+}
+
+/// One restorative justice case, as recorded in a case file (BPG 2011 §G.6).
+public struct Case: Sendable {
+    /// The case file's path, for messages.
+    public var file: String
+    public var reference: String
+    public var referral: Referral?
+    public var incident: Incident
+    public var participants: [Participant]
+    public var facilitators: [Facilitator]
+    public var process: Process
+    public var risk: RiskAssessment?
+    public var agreement: OutcomeAgreement?
+    /// Items of information with whom each may be shared (§3d.4).
+    public var information: [InformationItem]
+
+    public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
+
+    /// Whether the risk assessment found the case sensitive and complex (§B).
+    public var isSensitiveAndComplex: Bool { !(risk?.sensitiveComplexIndicators.isEmpty ?? true) }
+}
+
+public struct Referral: Sendable {
+    public var source: String
+    public var date: CalendarDate?
+    public var context: CriminalJusticeContext?
+    public var location: SourceLocation
+}
+
+/// How the case relates to criminal justice proceedings.
+public enum CriminalJusticeContext: String, Sendable, CaseIterable {
+    case outOfCourt = "out-of-court", preSentence = "pre-sentence", postSentence = "post-sentence"
+    case custody, community, noProceedings = "no-proceedings"
+
+    public var label: String {
+        switch self {
+        case .outOfCourt: "out of court (no prosecution)"
+        case .preSentence: "before sentencing"
+        case .postSentence: "after sentencing"
+        case .custody: "during a prison sentence"
+        case .community: "during a community sentence"
+        case .noProceedings: "no criminal proceedings"
+        }
+    }
+}
+
+public struct Incident: Sendable {
+    public var kind: String
+    public var date: CalendarDate?
+    /// Internal unless an information item shares it.
+    public var summary: String?
+}
+
+public struct Participant: Sendable {
+    public var id: String
+    public var role: Role
+    public var name: String
+    /// How they asked to be addressed (§2b.2): "Mrs Ellis", "Dan".
+    public var addressAs: String
+    public var pronouns: String?
+    public var language: String
+    public var accessNeeds: [AccessNeed]
+    public var age: Int?
+    public var contact: String?
+    public var consent: Consent?
+    /// Who may know the participant's name; nil means all parties.
+    public var nameSharedWith: [Audience]?
+    public var location: SourceLocation
+
+    public enum Role: String, Sendable, CaseIterable {
+        case harmed, responsible, supporter, parentCarer = "parent-carer", community, agency
+
+        public var label: String {
+            switch self {
+            case .harmed: "person harmed"
+            case .responsible: "person responsible"
+            case .supporter: "supporter"
+            case .parentCarer: "parent or carer"
+            case .community: "community representative"
+            case .agency: "agency representative"
+            }
+        }
+    }
+
+    public var needsLargePrint: Bool { accessNeeds.contains(.largePrint) }
+}
+
+public enum AccessNeed: String, Sendable, CaseIterable {
+    case largePrint = "large-print", easyRead = "easy-read", interpreter, braille, audio
+    case wheelchairAccess = "wheelchair-access", hearingLoop = "hearing-loop"
+}
+
+/// Consent to take part, and when it was given (§G.3, §B.8).
+public struct Consent: Sendable {
+    public var given: Bool
+    public var date: CalendarDate?
+}
+
+public struct Facilitator: Sendable {
+    public var name: String
+    public var role: Role
+    /// Trained and experienced for sensitive and complex cases (§B skills 3-4).
+    public var sensitiveComplex: Bool
+
+    public enum Role: String, Sendable, CaseIterable {
+        case lead, coWorker = "co-worker", supervisor
+
+        public var label: String {
+            switch self {
+            case .lead: "lead facilitator"
+            case .coWorker: "co-worker"
+            case .supervisor: "case supervisor"
+            }
+        }
+    }
+}
+
+/// How participants communicate (§2a.10), and the dated steps so far.
+public struct Process: Sendable {
+    public var kind: Kind
+    public var steps: [Step]
+    public var meeting: Meeting?
+
+    public enum Kind: String, Sendable, CaseIterable {
+        case faceToFace = "face-to-face", shuttle, letters, video, phone
+
+        public var label: String {
+            switch self {
+            case .faceToFace: "a face-to-face meeting"
+            case .shuttle: "messages carried between you by a facilitator"
+            case .letters: "letters, read and checked by a facilitator"
+            case .video: "a video call"
+            case .phone: "a phone call"
+            }
+        }
+        public var isDirect: Bool { self == .faceToFace || self == .video || self == .phone }
+    }
+
+    public struct Step: Sendable {
+        public var what: String
+        public var date: CalendarDate?
+        /// The participants the step concerns: only they (and the service) see it.
+        public var with: [String]
+    }
+
+    public struct Meeting: Sendable {
+        public var date: CalendarDate
+        public var time: String?
+        public var place: String?
+        public var location: SourceLocation
+    }
+}
+
+/// A piece of information and who may see it (§3d.4, footnote 15).
+public struct InformationItem: Sendable {
+    public var id: String
+    public var about: String?
+    public var text: String
+    public var sharedWith: [Audience]
+}

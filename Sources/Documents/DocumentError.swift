@@ -1,0 +1,38 @@
+import CaseFiles
+import Templating
+
+/// Why a document was not produced.
+public enum DocumentError: Error, Sendable, CustomStringConvertible {
+    /// The template or its data failed: missing names, withheld values shown.
+    case template(TemplateErrors)
+    /// Guidance checks found errors; `--draft` renders it marked DRAFT instead.
+    case checksFailed(DocumentKind, [Finding])
+    /// An internal document asked for a participant or all parties.
+    case internalOnly(DocumentKind, Audience)
+    /// A pack document needs one participant to write to.
+    case needsParticipant(DocumentKind)
+    case unknownParticipant(String, suggestion: String?)
+    case missingTemplate(String)
+    /// An outcome agreement asked of a case that records none.
+    case noAgreement(String)
+
+    public var description: String {
+        switch self {
+        case .template(let errors):
+            return errors.description
+        case .checksFailed(let kind, let findings):
+            return findings.map(\.description).joined(separator: "\n")
+                + "\nerror: the \(kind.rawValue) is not ready: fix the errors above, or render it with --draft"
+        case .internalOnly(let kind, let audience):
+            return "error: the \(kind.rawValue) is for the service only (BPG 2011 §3d.4); it cannot be rendered for \(audience)"
+        case .needsParticipant(let kind):
+            return "error: the \(kind.rawValue) is written to one participant; name them with --for ID"
+        case .unknownParticipant(let id, let suggestion):
+            return "error: no participant has the id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .noAgreement(let file):
+            return "\(file): error: the case has no agreement yet; add agreement: with its actions to the case file"
+        case .missingTemplate(let name):
+            return "error: no template named '\(name).md' in the service's templates or the shipped ones"
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import CaseFiles
+import CommonMark
+import Crypto
+import Foundation
+import Templating
+
+/// Output formats for a document.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case html, md, latex
+}
+
+/// A document ready to write: its Markdown, the rendering in the chosen format,
+/// and the fingerprint of its Markdown.
+public struct RenderedDocument: Sendable {
+    public var kind: DocumentKind
+    public var title: String
+    public var markdown: String
+    public var output: String
+    /// SHA-256 of the Markdown, in hex: what a signed paper copy can be checked against.
+    public var fingerprint: String
+    /// Guidance findings that concern this document (all warnings, or errors under `--draft`).
+    public var findings: [Finding]
+}
+
+/// Renders a case's documents from templates: a service's own folder first,
+/// then the shipped ones. Compiles each template once; renders from any thread.
+public struct DocumentRenderer: Sendable {
+    public struct Settings: Sendable {
+        /// Print "[withheld]" for values the reader may not see, instead of failing.
+        public var redact: Bool
+        /// Render despite guidance errors, marked DRAFT.
+        public var draft: Bool
+        /// The date documents are made on (in the footer and letters).
+        public var today: CalendarDate
+
+        public init(redact: Bool = false, draft: Bool = false, today: CalendarDate) {
+            self.redact = redact
+            self.draft = draft
+            self.today = today
+        }
+    }
+
+    public let service: Service
+    public let settings: Settings
+    private let templates: [String: Template]
+
+    /// - Parameters:
+    ///   - serviceTemplates: a service's own templates; any it lacks come from the shipped ones.
+    /// - Throws: ``DocumentError/template(_:)`` when a template does not compile.
+    public init(service: Service, settings: Settings, serviceTemplates: URL? = nil,
+                shippedTemplates: URL = ShippedTemplates.folder) throws(DocumentError) {
+        self.service = service
+        self.settings = settings
+        let folders = [serviceTemplates, shippedTemplates].compactMap { $0 }
+        let partials = LayeredPartials(folders.map { DirectoryPartials(folder: $0.appendingPathComponent("partials")) })
+        let options = TemplateOptions(escaping: .markdown, strict: true,
+                                      withheldPlaceholder: settings.redact ? "[withheld]" : nil)
+        var compiled: [String: Template] = [:]
+        let names = Set(DocumentKind.allCases.flatMap { kind in
+            [nil, Participant.Role.harmed, .responsible, .parentCarer, .supporter].map { kind.templateName(for: $0) }
+        })
+        for name in names.sorted() {
+            guard let url = folders.map({ $0.appendingPathComponent(name + ".md") })
+                .first(where: { FileManager.default.fileExists(atPath: $0.path) })
+            else { throw .missingTemplate(name) }
+            do {
+                compiled[name] = try Template(contentsOf: url, options: options, escaping: .markdown, partials: partials)
+            } catch {
+                throw .template(error)
+            }
+        }
+        templates = compiled
+    }
+
+    /// Renders one document for an audience.
+    /// - Throws: ``DocumentError``: checks that fail (unless drafting), values
+    ///   the audience may not see (unless redacting), an internal document for
+    ///   a participant.
+    public func render(_ kind: DocumentKind, of case: Case, for audience: Audience,
+                       format: DocumentFormat = .html) throws(DocumentError) -> RenderedDocument {
+        let reader = try reader(of: `case`, for: audience, kind: kind)
+        if kind == .outcomeAgreement && `case`.agreement == nil { throw .noAgreement(`case`.file) }
+        let findings = GuidanceChecks.run(`case`).filter { kind.blockingAreas.contains($0.area) }
+        let errors = findings.filter { $0.severity == .error }
+        if !errors.isEmpty && !settings.draft { throw .checksFailed(kind, errors) }
+
+        let template = templates[kind.templateName(for: reader?.role)]!
+        let context = `case`.templateContext(for: audience, service: service, today: settings.today)
+        let markdown: String
+        do {
+            markdown = try template.render(context)
+        } catch {
+            throw .template(error)
+        }
+        let title = template.frontMatter.title ?? kind.rawValue
+        let fingerprint = Self.fingerprint(markdown)
+        let output: String
+        switch format {
+        case .md:
+            output = markdown
+        case .latex:
+            output = Document.render(markdown: markdown, as: .latex)
+        case .html:
+            output = page(for: `case`, reader: reader, title: title, draft: !errors.isEmpty)
+                .render(body: Document.render(markdown: markdown, as: .html), fingerprint: fingerprint)
+        }
+        return RenderedDocument(kind: kind, title: title, markdown: markdown, output: output, fingerprint: fingerprint,
+                                findings: findings)
+    }
+
+    /// A participant's information pack: one HTML page per document, an index,
+    /// and one print file with each document on new pages. Large print when the
+    /// participant's access needs say so.
+    public func pack(of case: Case, for id: String) throws(DocumentError) -> InformationPack {
+        let audience = Audience.participant(id)
+        guard let participant = `case`.participant(id) else {
+            throw .unknownParticipant(id, suggestion: Suggestions.closest(to: id, in: `case`.participants.map(\.id)))
+        }
+        var documents: [RenderedDocument] = []
+        for kind in DocumentKind.pack {
+            documents.append(try render(kind, of: `case`, for: audience, format: .html))
+        }
+        let page = page(for: `case`, reader: participant, title: "Information pack", draft: false)
+        let print = page.render(sections: documents.map { document in
+            (document.title, Document.render(markdown: document.markdown, as: .html), document.fingerprint)
+        })
+        var index = "# Your information pack\n\nFor \(Escaping.markdown.escape(participant.addressAs)).\n\n"
+        for (number, document) in documents.enumerated() {
+            index += "\(number + 1). [\(Escaping.markdown.escape(document.title))](\(InformationPack.fileName(number, document.kind)))\n"
+        }
+        index += "\n[Everything in one file, for printing](print.html)\n"
+        let indexHTML = page.render(body: Document.render(markdown: index, as: .html), fingerprint: Self.fingerprint(index))
+        return InformationPack(participant: id, documents: documents, index: indexHTML, print: print)
+    }
+
+    private func reader(of case: Case, for audience: Audience, kind: DocumentKind) throws(DocumentError) -> Participant? {
+        if kind.isInternal && audience != .internal { throw .internalOnly(kind, audience) }
+        guard case .participant(let id) = audience else {
+            if kind.needsReader { throw .needsParticipant(kind) }
+            return nil
+        }
+        guard let participant = `case`.participant(id) else {
+            throw .unknownParticipant(id, suggestion: Suggestions.closest(to: id, in: `case`.participants.map(\.id)))
+        }
+        return participant
+    }
+
+    private func page(for case: Case, reader: Participant?, title: String, draft: Bool) -> HTMLPage {
+        HTMLPage(title: title, language: Self.htmlLanguage(reader?.language ?? "en"), serviceName: service.name,
+                 caseReference: `case`.reference, generated: settings.today,
+                 largePrint: reader?.needsLargePrint ?? false, draft: draft)
+    }
+
+    static func htmlLanguage(_ code: String) -> String {
+        switch code {
+        case "en": "en-GB"
+        case "cy": "cy-GB"
+        default: code
+        }
+    }
+
+    static func fingerprint(_ markdown: String) -> String {
+        SHA256.hash(data: Data(markdown.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The documents of one participant's pack, as HTML pages.
+public struct InformationPack: Sendable {
+    public var participant: String
+    public var documents: [RenderedDocument]
+    public var index: String
+    public var print: String
+
+    /// `01-cover-letter.html`, `02-information-sheet.html`, …
+    public static func fileName(_ number: Int, _ kind: DocumentKind) -> String {
+        (number < 9 ? "0" : "") + "\(number + 1)-\(kind.rawValue).html"
+    }
+
+    /// Every file of the pack, by name, in order.
+    public var files: [(name: String, contents: String)] {
+        [("index.html", index)]
+            + documents.enumerated().map { (Self.fileName($0.offset, $0.element.kind), $0.element.output) }
+            + [("print.html", print)]
+    }
+}

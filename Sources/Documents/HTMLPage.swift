@@ -1,0 +1,90 @@
+import Templating
+
+/// A self-contained, printable HTML page around a rendered document: the
+/// language, semantic headings, print CSS for A4, the service and case in the
+/// header, and the date and the Markdown's SHA-256 fingerprint in the footer.
+struct HTMLPage {
+    var title: String
+    var language: String
+    var serviceName: String
+    var caseReference: String
+    var generated: CalendarDate
+    var largePrint: Bool
+    var draft: Bool
+
+    /// One page for one document.
+    func render(body: String, fingerprint: String) -> String {
+        head() + "<main>\n<article class=\"document\">\n" + body + "</article>\n</main>\n" + footer(fingerprint: fingerprint)
+    }
+
+    /// One print file for several documents, each starting a new page.
+    func render(sections: [(title: String, body: String, fingerprint: String)]) -> String {
+        var html = head() + "<main>\n"
+        for section in sections {
+            html += "<article class=\"document\" aria-label=\"\(Self.escape(section.title))\">\n" + section.body
+            html += "<p class=\"fingerprint\">SHA-256 of this document's text: <code>\(section.fingerprint)</code></p>\n"
+            html += "</article>\n"
+        }
+        return html + "</main>\n" + footer(fingerprint: nil)
+    }
+
+    private func head() -> String {
+        var classes: [String] = []
+        if largePrint { classes.append("large-print") }
+        if draft { classes.append("draft") }
+        let bodyClass = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+        return """
+            <!DOCTYPE html>
+            <html lang="\(Self.escape(language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Self.escape(title)) · \(Self.escape(caseReference))</title>
+            <style>
+            \(Self.css)
+            </style>
+            </head>
+            <body\(bodyClass)>
+            \(draft ? "<p class=\"draft-mark\" role=\"note\">DRAFT: not checked, not for signing</p>\n" : "")<header>
+            <p class="service">\(Self.escape(serviceName))</p>
+            <p class="case">Case \(Self.escape(caseReference))</p>
+            </header>
+
+            """
+    }
+
+    private func footer(fingerprint: String?) -> String {
+        let generatedOn = generated.formatted()
+        let print = fingerprint.map { " · SHA-256 of this document's text: <code>\($0)</code>" } ?? ""
+        return "<footer>\n<p>Made on \(generatedOn)\(print)</p>\n</footer>\n</body>\n</html>\n"
+    }
+
+    static func escape(_ text: String) -> String { Escaping.html.escape(text) }
+
+    static let css = """
+        @page { size: A4; margin: 20mm 18mm 22mm 18mm; }
+        html { color: #111; background: #fff; }
+        body { font-family: "Atkinson Hyperlegible", Verdana, Arial, sans-serif; font-size: 12pt; line-height: 1.5;
+               max-width: 170mm; margin: 0 auto; padding: 0 6mm; }
+        body.large-print { font-size: 18pt; line-height: 1.6; max-width: none; }
+        header { display: flex; justify-content: space-between; border-bottom: 1px solid #777; font-size: 0.8em; color: #333; }
+        header p { margin: 0.4em 0; }
+        footer { border-top: 1px solid #777; margin-top: 2em; font-size: 0.75em; color: #333; }
+        footer code, .fingerprint code { word-break: break-all; }
+        .fingerprint { font-size: 0.75em; color: #333; }
+        h1 { font-size: 1.7em; margin: 0.8em 0 0.4em; }
+        h2 { font-size: 1.3em; margin: 1.2em 0 0.4em; }
+        h3 { font-size: 1.1em; margin: 1em 0 0.3em; }
+        p, li { max-width: 40em; }
+        strong { font-weight: 700; }
+        .draft-mark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 48pt; font-weight: 700;
+                      color: rgba(180, 0, 0, 0.18); transform: rotate(-24deg); pointer-events: none; z-index: 10; }
+        article.document + article.document { break-before: page; page-break-before: always; }
+        @media print {
+          body { padding: 0; }
+          h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+          li, p { break-inside: avoid; orphans: 3; widows: 3; }
+          a { color: inherit; }
+        }
+        """
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CaseFiles
+import Documents
+
+extension DocumentKind: ExpressibleByArgument {}
+extension DocumentFormat: ExpressibleByArgument {}
+
+extension RJ {
+    /// `rj render`: one document of a case, for one audience.
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render one document of a case for one audience.",
+            discussion: """
+                A document never shows what its reader may not see: a template that would \
+                is an error, or with --redact prints [withheld] instead. An outcome agreement \
+                or risk assessment with guidance errors is refused, or with --draft rendered \
+                marked DRAFT. The risk assessment is for the service only (--for internal).
+
+                Documents: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).
+
+                Examples:
+                  rj render Examples/cases/burglary-adult.yml --document outcome-agreement --out agreement.html
+                  rj render case.yml --document risk-assessment --for internal --format md
+                  rj render case.yml --document cover-letter --for margaret
+                """
+        )
+
+        @OptionGroup var options: CaseOptions
+
+        @Option(help: ArgumentHelp("The document to render.", valueName: "document"))
+        var document: DocumentKind
+
+        @Option(name: .customLong("for"),
+                help: ArgumentHelp("Who reads it: a participant id, all-parties or internal (default: all-parties; internal for the risk assessment).",
+                                   valueName: "audience"))
+        var audience: String?
+
+        @Option(help: ArgumentHelp("html, md or latex.", valueName: "format"))
+        var format: DocumentFormat = .html
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.",
+                                                       valueName: "file"))
+        var out: String?
+
+        @Flag(help: "Print [withheld] for what the reader may not see, instead of failing.")
+        var redact = false
+
+        @Flag(help: "Render despite guidance errors, marked DRAFT.")
+        var draft = false
+
+        func run() throws {
+            try reportingFailures {
+                let loaded = try options.loadCase()
+                let renderer = try options.renderer(redact: redact, draft: draft)
+                let reader = Audience(audience ?? (document.isInternal ? "internal" : "all-parties"))
+                let rendered: RenderedDocument
+                do {
+                    rendered = try renderer.render(document, of: loaded, for: reader, format: format)
+                } catch {
+                    throw CommandFailure(lines: ["\(error)"], exitCode: 1)
+                }
+                for finding in rendered.findings { Terminal.error(finding.description) }
+                try Output(path: out).write(rendered.output)
+            }
+        }
+    }
+}
