@@ -43,6 +43,9 @@ let package = Package(
         ),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "CommonMark"]),
+        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Templating"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CaseFiles", "Templating", "CommonMark"],
+                    resources: [.copy("Expected")]),
         .testTarget(name: "RJCommandTests", dependencies: ["rj"]),
     ],
     swiftLanguageModes: [.v6]
