@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "CommonMark"]),
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Templating"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CaseFiles", "Templating", "CommonMark"],
-                    resources: [.copy("Expected")]),
+                    exclude: ["Expected"]),
         .testTarget(name: "RJCommandTests", dependencies: ["rj"]),
     ],
     swiftLanguageModes: [.v6]

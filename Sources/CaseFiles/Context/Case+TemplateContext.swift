@@ -243,7 +243,8 @@ private struct ContextBuilder {
         `case`.information.compactMap { item in
             let visibility = Visibility(sharedWith: item.sharedWith, plus: item.about.map { [$0] } ?? [])
             guard visibility.allows(audience) else { return nil }
-            return ["id": .string(item.id), "text": .string(item.text), "about_name": displayName(item.about)]
+            return ["id": .string(item.id), "text": .string(item.text), "about_name": displayName(item.about),
+                    "about_reader": .bool(item.about.map { audience == .participant($0) } ?? false)]
         }
     }
 }

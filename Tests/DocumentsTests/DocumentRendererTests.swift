@@ -1,0 +1,128 @@
+import CaseFiles
+import CommonMark
+import Crypto
+import Documents
+import Foundation
+import Templating
+import Testing
+
+struct DocumentRendererTests {
+    @Test func agreementPageIsSelfContainedAndPrintable() throws {
+        let rendered = try Fixtures.renderer().render(.outcomeAgreement, of: try Fixtures.example("burglary-adult"),
+                                                      for: .allParties)
+        let html = rendered.output
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+        #expect(html.contains("<title>Outcome agreement · NRJ-2026-0142</title>"))
+        #expect(html.contains("@page { size: A4;"))
+        #expect(html.contains("<p class=\"service\">Northfield Restorative Justice Service</p>"))
+        #expect(html.contains("<p class=\"case\">Case NRJ-2026-0142</p>"))
+        #expect(html.contains("<h1>Outcome agreement</h1>"))
+        #expect(html.contains("<h3>Action 2</h3>"))
+        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src="))
+        let digest = SHA256.hash(data: Data(rendered.markdown.utf8)).map { String(format: "%02x", $0) }.joined()
+        #expect(rendered.fingerprint == digest)
+        #expect(html.contains("Made on 20 March 2026 · SHA-256 of this document's text: <code>\(digest)</code>"))
+        #expect(!html.contains("DRAFT"))
+    }
+
+    @Test func aDocumentWithGuidanceErrorsIsRefusedOrMarkedDraft() throws {
+        var broken = try Fixtures.example("burglary-adult")
+        broken.agreement!.actions[1].monitor = nil
+        #expect {
+            try Fixtures.renderer().render(.outcomeAgreement, of: broken, for: .allParties)
+        } throws: { error in
+            "\(error)".contains("RJ-AGR-004 action 2 has no monitor (BPG 2011 §3b.4)")
+                && "\(error)".hasSuffix("error: the outcome-agreement is not ready: fix the errors above, or render it with --draft")
+        }
+        let draft = try Fixtures.renderer(draft: true).render(.outcomeAgreement, of: broken, for: .allParties)
+        #expect(draft.output.contains("<body class=\"draft\">"))
+        #expect(draft.output.contains("DRAFT: not checked, not for signing"))
+        #expect(draft.findings.map(\.code) == ["RJ-AGR-004"])
+    }
+
+    @Test func theRiskAssessmentIsForTheServiceOnly() throws {
+        let loaded = try Fixtures.example("burglary-adult")
+        for audience in [Audience.allParties, .participant("margaret")] {
+            #expect(throws: DocumentError.self) { try Fixtures.renderer().render(.riskAssessment, of: loaded, for: audience) }
+        }
+        let serviceCopy = try Fixtures.renderer().render(.riskAssessment, of: loaded, for: .internal, format: .md)
+        #expect(serviceCopy.markdown.contains("Daniel in treatment for alcohol use"))
+    }
+
+    @Test func packsUseLargePrintAndTheReadersRole() throws {
+        let loaded = try Fixtures.example("burglary-adult")
+        let pack = try Fixtures.renderer().pack(of: loaded, for: "margaret")
+        #expect(pack.files.map(\.name) == [
+            "index.html", "01-cover-letter.html", "02-information-sheet.html", "03-what-happens-next.html",
+            "04-your-information.html", "05-support-and-complaints.html", "06-consent-form.html", "print.html",
+        ])
+        #expect(pack.documents.allSatisfy { $0.output.contains("<body class=\"large-print\">") })
+        #expect(pack.documents[1].markdown.contains("This sheet is for you because you were harmed"))
+        #expect(pack.print.components(separatedBy: "<article class=\"document\"").count == 7)
+        #expect(pack.print.contains("article.document + article.document { break-before: page;"))
+        #expect(pack.documents[0].markdown.contains("Dear Mrs Ellis,"))
+
+        let daniel = try Fixtures.renderer().pack(of: loaded, for: "daniel")
+        #expect(daniel.documents[0].output.contains("<body>"))
+        #expect(daniel.documents[1].markdown.contains("because you are responsible for what happened"))
+        #expect(daniel.documents[0].markdown.contains("Dear Daniel,"))
+    }
+
+    @Test func aParticipantSeesOnlyWhatIsSharedWithThem() throws {
+        let loaded = try Fixtures.example("burglary-adult")
+        let margaret = try Fixtures.renderer().render(.yourInformation, of: loaded, for: .participant("margaret"), format: .md)
+        #expect(margaret.markdown.contains("Daniel has agreed that Mrs Ellis can be told he is in treatment"))
+        #expect(margaret.markdown.contains("Mrs Ellis has agreed that Daniel can be told"))  // about herself
+        let susan = try Fixtures.renderer().render(.yourInformation, of: loaded, for: .participant("susan"), format: .md)
+        #expect(!susan.markdown.contains("no longer sleeps well"))
+    }
+
+    @Test func aWithheldNameIsAnErrorUnlessRedacted() throws {
+        // Mr Baker's name is shared with no one; his supporter's only with him.
+        let path = Fixtures.checkout.appendingPathComponent("Examples/cases/assault-letters-sensitive.yml").path
+        let yaml = try String(contentsOfFile: path, encoding: .utf8) + """
+
+            agreement:
+              date: 2026-03-20
+              binding: voluntary
+              consequences: Talk.
+              actions:
+                - description: Write a letter of apology.
+                  responsible: ryan
+                  recipient: chris
+                  recipient_agreed: true
+                  due: 2026-04-01
+                  monitor: Amira Hussain
+              signatories: [ryan]
+              copies: [ryan, chris]
+            """
+        let loaded = try Case.parse(yaml, file: "assault.yml")
+        #expect {
+            try Fixtures.renderer().render(.outcomeAgreement, of: loaded, for: .participant("ryan"), format: .md)
+        } throws: { error in
+            "\(error)".contains("outcome-agreement.md:24:") && "\(error)".contains("may not be shown to the reader of this document")
+        }
+        let redacted = try Fixtures.renderer(redact: true).render(.outcomeAgreement, of: loaded, for: .participant("ryan"), format: .md)
+        // A section over a withheld value shows neither itself nor its inverse.
+        #expect(!redacted.markdown.contains("Who it is for"))
+        #expect(redacted.markdown.contains("Ryan Cole and \\[withheld\\]"))
+        #expect(!redacted.markdown.contains("Chris Baker"))
+        let forChris = try Fixtures.renderer().render(.outcomeAgreement, of: loaded, for: .participant("chris"), format: .md)
+        #expect(forChris.markdown.contains("- **Who it is for:** Chris Baker"))
+    }
+
+    @Test func serviceTemplatesOverrideOneFileAndFallBackForTheRest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rj-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "## If you are not happy\n\nRing our complaints line on 0100 000 000.\n"
+            .write(to: folder.appendingPathComponent("partials/complaints.md"), atomically: true, encoding: .utf8)
+        let renderer = try DocumentRenderer(service: try Fixtures.service(), settings: .init(today: Fixtures.today),
+                                            serviceTemplates: folder,
+                                            shippedTemplates: Fixtures.checkout.appendingPathComponent("Templates"))
+        let loaded = try Fixtures.example("burglary-adult")
+        let sheet = try renderer.render(.supportAndComplaints, of: loaded, for: .participant("margaret"), format: .md)
+        #expect(sheet.markdown.contains("Ring our complaints line on 0100 000 000."))
+        #expect(sheet.markdown.contains("# Support, and how to complain"))
+    }
+}
