@@ -33,7 +33,9 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-xctest
 
-# Renders the examples into out/ and says where to open them.
+# Renders the examples into out/ and says where to open them: the Markdown
+# document, the template example, and for every example case its checks, its
+# outcome agreement, its risk assessment and every participant's pack.
 demo: build
 	@mkdir -p $(OUT)
 	@for file in Examples/documents/*.md; do \
@@ -46,7 +48,21 @@ demo: build
 	  $(RJ) template render "$$file" --data "Examples/templates/$$name.yml" | $(RJ) markdown - --out "$(OUT)/$$name.html" || exit 1; \
 	  echo "wrote $(OUT)/$$name.html  (from $$file with Examples/templates/$$name.yml)"; \
 	done
-	@echo "Open the files in out/ in a web browser."
+	@set -o pipefail; for file in Examples/cases/*.yml; do \
+	  name=$$(basename "$$file" .yml); [ "$$name" = service ] && continue; \
+	  mkdir -p "$(OUT)/$$name"; \
+	  echo "$$name:"; \
+	  $(RJ) check "$$file" | sed 's/^/  /' || exit 1; \
+	  if grep -q '^agreement:' "$$file"; then \
+	    $(RJ) render "$$file" --document outcome-agreement --out "$(OUT)/$$name/outcome-agreement.html" || exit 1; \
+	    echo "  wrote $(OUT)/$$name/outcome-agreement.html"; \
+	  fi; \
+	  $(RJ) render "$$file" --document risk-assessment --for internal --out "$(OUT)/$$name/risk-assessment.html" || exit 1; \
+	  echo "  wrote $(OUT)/$$name/risk-assessment.html  (internal: never for participants)"; \
+	  $(RJ) pack "$$file" --all --out "$(OUT)/$$name/packs" | sed 's/^/  /' || exit 1; \
+	done
+	@echo ""
+	@echo "Open the files in out/ in a web browser; each pack starts at its index.html."
 
 # Each section measures rj against a peer in the same run and prints the ratio.
 bench: setup

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documents
 import Foundation
 import Templating
 
@@ -78,7 +79,9 @@ extension RJ.TemplateCommand {
             discussion: """
                 Checks each .md, .mustache and .html file in the folder, with partials \
                 from its partials/ folder. Prints one line per template, and each problem \
-                with its line and column; exits 1 when any template has a problem.
+                with its line and column; exits 1 when any template has a problem. For \
+                templates a participant reads, it gives the Flesch reading ease of the text \
+                (aim for 60 or more: plain English most adults can follow).
 
                 Example:
                   rj template check Templates
@@ -103,7 +106,14 @@ extension RJ.TemplateCommand {
                     do {
                         let template = try Templating.Template(contentsOf: file, partials: partials)
                         let title = template.frontMatter.title.map { "  \($0)" } ?? ""
-                        print("ok     \(TemplateFlags.relative(file, to: url))\(title)")
+                        var ease = ""
+                        if !template.frontMatter.audience.contains("internal"),
+                           let source = try? String(contentsOf: file, encoding: .utf8),
+                           let score = Readability.score(template: source) {
+                            let value = Int(score.fleschReadingEase.rounded())
+                            ease = "  (reading ease \(value)\(value < 60 ? ": aim for 60 or more" : ""))"
+                        }
+                        print("ok     \(TemplateFlags.relative(file, to: url))\(title)\(ease)")
                     } catch let error as TemplateErrors {
                         failed += 1
                         print("error  \(TemplateFlags.relative(file, to: url))")
