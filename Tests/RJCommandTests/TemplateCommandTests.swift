@@ -71,7 +71,7 @@ struct TemplateCommandTests {
         try withFolder(broken) { folder in
             let result = try RJRunner.run(["template", "check", "."], in: folder)
             #expect(result.status == 1)
-            #expect(result.stdout == "ok     letter.md  Letter\nerror  notice.md\nok     partials/signature.md\n2 of 3 templates ok\n")
+            #expect(result.stdout == "ok     letter.md  Letter  (reading ease 119)\nerror  notice.md\nok     partials/signature.md  (reading ease 78)\n2 of 3 templates ok\n")
             #expect(result.stderr == """
                 notice.md:1:4: error: section 'open' is never closed; add {{/open}}
                 notice.md:2:5: error: no partial named 'nowhere'
