@@ -19,6 +19,8 @@ let package = Package(
                 "CmarkBaseline",
                 .product(name: "CommonMark", package: "rj"),
                 .product(name: "Templating", package: "rj"),
+                .product(name: "CaseFiles", package: "rj"),
+                .product(name: "Documents", package: "rj"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -79,13 +79,20 @@ public struct DocumentRenderer: Sendable {
     public func render(_ kind: DocumentKind, of case: Case, for audience: Audience,
                        format: DocumentFormat = .html) throws(DocumentError) -> RenderedDocument {
         let reader = try reader(of: `case`, for: audience, kind: kind)
+        let context = `case`.templateContext(for: audience, service: service, today: settings.today)
+        return try render(kind, of: `case`, reader: reader, context: context, format: format).document
+    }
+
+    /// Renders with a context already built; also returns the HTML body, for print files.
+    private func render(_ kind: DocumentKind, of case: Case, reader: Participant?, context: TemplateValue,
+                        format: DocumentFormat) throws(DocumentError) -> (document: RenderedDocument, body: String) {
         if kind == .outcomeAgreement && `case`.agreement == nil { throw .noAgreement(`case`.file) }
-        let findings = GuidanceChecks.run(`case`).filter { kind.blockingAreas.contains($0.area) }
+        let findings = kind.blockingAreas.isEmpty
+            ? [] : GuidanceChecks.run(`case`).filter { kind.blockingAreas.contains($0.area) }
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty && !settings.draft { throw .checksFailed(kind, errors) }
 
         let template = templates[kind.templateName(for: reader?.role)]!
-        let context = `case`.templateContext(for: audience, service: service, today: settings.today)
         let markdown: String
         do {
             markdown = try template.render(context)
@@ -95,17 +102,20 @@ public struct DocumentRenderer: Sendable {
         let title = template.frontMatter.title ?? kind.rawValue
         let fingerprint = Self.fingerprint(markdown)
         let output: String
+        var body = ""
         switch format {
         case .md:
             output = markdown
         case .latex:
             output = Document.render(markdown: markdown, as: .latex)
         case .html:
+            body = Document.render(markdown: markdown, as: .html)
             output = page(for: `case`, reader: reader, title: title, draft: !errors.isEmpty)
-                .render(body: Document.render(markdown: markdown, as: .html), fingerprint: fingerprint)
+                .render(body: body, fingerprint: fingerprint)
         }
-        return RenderedDocument(kind: kind, title: title, markdown: markdown, output: output, fingerprint: fingerprint,
-                                findings: findings)
+        let document = RenderedDocument(kind: kind, title: title, markdown: markdown, output: output,
+                                        fingerprint: fingerprint, findings: findings)
+        return (document, body)
     }
 
     /// A participant's information pack: one HTML page per document, an index,
@@ -116,14 +126,16 @@ public struct DocumentRenderer: Sendable {
         guard let participant = `case`.participant(id) else {
             throw .unknownParticipant(id, suggestion: Suggestions.closest(to: id, in: `case`.participants.map(\.id)))
         }
+        let context = `case`.templateContext(for: audience, service: service, today: settings.today)
         var documents: [RenderedDocument] = []
+        var sections: [(title: String, body: String, fingerprint: String)] = []
         for kind in DocumentKind.pack {
-            documents.append(try render(kind, of: `case`, for: audience, format: .html))
+            let (document, body) = try render(kind, of: `case`, reader: participant, context: context, format: .html)
+            documents.append(document)
+            sections.append((document.title, body, document.fingerprint))
         }
         let page = page(for: `case`, reader: participant, title: "Information pack", draft: false)
-        let print = page.render(sections: documents.map { document in
-            (document.title, Document.render(markdown: document.markdown, as: .html), document.fingerprint)
-        })
+        let print = page.render(sections: sections)
         var index = "# Your information pack\n\nFor \(Escaping.markdown.escape(participant.addressAs)).\n\n"
         for (number, document) in documents.enumerated() {
             index += "\(number + 1). [\(Escaping.markdown.escape(document.title))](\(InformationPack.fileName(number, document.kind)))\n"
@@ -160,7 +172,14 @@ public struct DocumentRenderer: Sendable {
     }
 
     static func fingerprint(_ markdown: String) -> String {
-        SHA256.hash(data: Data(markdown.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(markdown.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 

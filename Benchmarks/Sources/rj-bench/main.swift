@@ -5,8 +5,9 @@
 let sections: [String: () -> Void] = [
     "commonmark": CommonMarkBenchmark.run,
     "templates": TemplateBenchmark.run,
+    "packs": PackBenchmark.run,
 ]
-let order = ["commonmark", "templates"]
+let order = ["commonmark", "templates", "packs"]
 let chosen = CommandLine.arguments.dropFirst()
 for name in chosen.isEmpty ? order[...] : chosen {
     guard let run = sections[name] else {
