@@ -88,7 +88,7 @@ private struct Checker {
             }
             if let recipient = action.recipient, `case`.participant(recipient) != nil, action.recipientAgreed != true {
                 add("RJ-AGR-005", .error,
-                    "\(label) is for \(recipient), whose agreement to receive it is not recorded (add recipient_agreed: true)",
+                    "\(label) is for \(recipient), whose agreement to receive it is not recorded; add recipient_agreed: true once they agree",
                     "BPG 2011 §3b.3", .agreement, at: action.location)
             }
             if action.needsSupport && action.support == nil {
@@ -106,7 +106,7 @@ private struct Checker {
             }
         }
         if agreement.binding == nil {
-            add("RJ-AGR-007", .error, "the agreement does not say whether it is binding or voluntary (binding: voluntary)",
+            add("RJ-AGR-007", .error, "the agreement does not say whether it is binding or voluntary; add binding: voluntary or binding: binding",
                 "BPG 2011 §3b.7", .agreement, at: agreement.location)
         }
         if agreement.consequences == nil {
@@ -151,7 +151,7 @@ private struct Checker {
         if `case`.isSensitiveAndComplex {
             if !risk.formalWrittenAssessment {
                 add("RJ-RSK-003", .error,
-                    "the case is sensitive and complex, and has no formal written assessment (formal_assessment: true)",
+                    "the case is sensitive and complex, and has no formal written assessment; record it and add formal_assessment: true",
                     "BPG 2011 §B", .risk, at: risk.location)
             }
             if !`case`.facilitators.contains(where: \.sensitiveComplex) {
@@ -166,7 +166,7 @@ private struct Checker {
             }
         }
         if risk.decision == nil {
-            add("RJ-RSK-006", .error, "the risk assessment records no decision (proceed-direct, proceed-indirect or do-not-proceed)",
+            add("RJ-RSK-006", .error, "the risk assessment records no decision; add decision: proceed-direct, proceed-indirect or do-not-proceed",
                 "BPG 2011 §2a.10", .risk, at: risk.location)
         }
         if risk.date == nil {
