@@ -10,11 +10,13 @@ let package = Package(
         .library(name: "Templating", targets: ["Templating"]),
         .library(name: "CaseFiles", targets: ["CaseFiles"]),
         .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "LetterReview", targets: ["LetterReview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, from the system
@@ -31,6 +33,13 @@ let package = Package(
             name: "Documents",
             dependencies: ["Templating", "CommonMark", "CaseFiles", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "LetterReview",
+            dependencies: ["CaseFiles", "CommonMark", "Templating", "Yams",
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/rules.yml")]
+        ),
         .executableTarget(
             name: "rj",
             dependencies: [
@@ -38,6 +47,7 @@ let package = Package(
                 "Templating",
                 "CaseFiles",
                 "Documents",
+                "LetterReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,7 +12,7 @@ struct RJ: ParsableCommand {
             letters between participants before they are handed over.
             """,
         version: RJ.version,
-        subcommands: [Check.self, Render.self, Pack.self, TemplateCommand.self, Markdown.self]
+        subcommands: [Check.self, Render.self, Pack.self, Letters.self, TemplateCommand.self, Markdown.self]
     )
 
     static let version = "0.1.0"

@@ -98,7 +98,7 @@ struct CaseLoader {
 
     mutating func load(_ root: Yams.Node?) -> Case? {
         let keys = ["reference", "referral", "incident", "participants", "facilitators", "process", "risk", "agreement",
-                    "information"]
+                    "information", "protect"]
         guard let root, let map = reader.mapping(root, name: "the case file", keys: keys) else {
             reader.report("the case file is empty; start with reference:, incident: and participants:", at: .unknown)
             return nil
@@ -115,9 +115,14 @@ struct CaseLoader {
         let agreement = map.values["agreement"].flatMap { loadAgreement($0) }
         let information = loadInformation(map)
         let referral = loadReferral(map)
-        return Case(file: reader.file, reference: reference ?? "", referral: referral, incident: incident,
-                    participants: participants, facilitators: facilitators, process: process, risk: risk,
-                    agreement: agreement, information: information)
+        var loaded = Case(file: reader.file, reference: reference ?? "", referral: referral, incident: incident,
+                          participants: participants, facilitators: facilitators, process: process, risk: risk,
+                          agreement: agreement, information: information)
+        if let protect = reader.mapping(map.values["protect"], name: "protect", keys: ["names", "places"]) {
+            loaded.protectedNames = reader.strings(protect, "names").map(\.0)
+            loaded.protectedPlaces = reader.strings(protect, "places").map(\.0)
+        }
+        return loaded
     }
 
     // MARK: Parts

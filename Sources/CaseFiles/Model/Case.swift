@@ -25,6 +25,9 @@ public struct Case: Sendable {
     public var agreement: OutcomeAgreement?
     /// Items of information with whom each may be shared (§3d.4).
     public var information: [InformationItem]
+    /// Names and places that letters must not mention (BPG 2011 §B skills 5).
+    public var protectedNames: [String] = []
+    public var protectedPlaces: [String] = []
 
     public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
 

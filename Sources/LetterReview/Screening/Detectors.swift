@@ -1,0 +1,365 @@
+/// What the screen knows of the case: names and places that must not appear,
+/// and whether the case is sensitive and complex.
+public struct ScreeningContext: Sendable {
+    public var protectedNames: [String]
+    public var protectedPlaces: [String]
+    /// In a sensitive and complex case, location, third-party and hidden-message
+    /// findings block rather than ask for review (BPG 2011 §B skills 5).
+    public var sensitive: Bool
+
+    public init(protectedNames: [String] = [], protectedPlaces: [String] = [], sensitive: Bool = false) {
+        self.protectedNames = protectedNames
+        self.protectedPlaces = protectedPlaces
+        self.sensitive = sensitive
+    }
+}
+
+/// Detectors that patterns cannot express, written as code.
+enum Detectors {
+    static let names: Set<String> = ["phone", "email", "url", "handle", "ip", "postcode", "address", "protected-name",
+                                     "protected-place", "family-name", "acrostic"]
+
+    struct Hit {
+        var range: Range<Int>
+        var note: String?
+    }
+
+    static func run(_ name: String, _ text: ScannedText, _ context: ScreeningContext, words: [String]) -> [Hit] {
+        switch name {
+        case "phone": phones(text)
+        case "email": emails(text)
+        case "url": urls(text)
+        case "handle": handles(text)
+        case "ip": ipAddresses(text)
+        case "postcode": postcodes(text)
+        case "address": addresses(text)
+        case "protected-name": phrases(context.protectedNames, in: text)
+        case "protected-place": phrases(context.protectedPlaces, in: text)
+        case "family-name": familyNames(text)
+        case "acrostic": acrostics(text, words: words, names: context.protectedNames)
+        default: []
+        }
+    }
+
+    // MARK: Helpers
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || isLetter(scalar) || scalar == "_" }
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+
+    // MARK: Phone numbers
+
+    /// 7 to 15 digits, with the spaces, dots, dashes and brackets people write
+    /// between groups; not dates, times, sums of money or long card numbers.
+    static func phones(_ text: ScannedText) -> [Hit] {
+        let s = text.scalars
+        var hits: [Hit] = []
+        var index = 0
+        while index < s.count {
+            let scalar = s[index]
+            let startsNumber = isDigit(scalar) || ((scalar == "+" || scalar == "(") && index + 1 < s.count && (isDigit(s[index + 1]) || s[index + 1] == "+"))
+            if !startsNumber || (index > 0 && (isWord(s[index - 1]) || s[index - 1] == "." || s[index - 1] == "-" || s[index - 1] == "/")) {
+                index += 1
+                continue
+            }
+            if index > 0 && ["£", "$", "€", "#"].contains(s[index - 1]) { index += 1; continue }
+            var end = index, digits = 0, separators = 0, slashes = 0, groups = 0
+            var previousWasSpace = false
+            var cursor = index
+            while cursor < s.count {
+                let c = s[cursor]
+                if isDigit(c) {
+                    if cursor == index || !isDigit(s[cursor - 1]) { groups += 1 }
+                    digits += 1
+                    end = cursor + 1
+                    previousWasSpace = false
+                } else if c == " " || c == "\u{A0}" {
+                    if previousWasSpace { break }
+                    previousWasSpace = true
+                    separators += 1
+                } else if c == "-" || c == "." || c == "(" || c == ")" || c == "+" || c == "/" || c == "\u{2013}" {
+                    if c == "/" { slashes += 1 }
+                    if c == ")" { end = cursor + 1 }
+                    separators += 1
+                    previousWasSpace = false
+                } else {
+                    break
+                }
+                cursor += 1
+            }
+            let candidate = text.text(index..<end)
+            let followedByWord = end < s.count && (isLetter(s[end]) || s[end] == "%")
+            let isDate = slashes > 0 || candidate.range(of: #"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$"#, options: .regularExpression) != nil
+            if digits >= 7 && digits <= 15 && !isDate && !followedByWord && !(groups == 1 && digits < 9 && !candidate.hasPrefix("+")) {
+                hits.append(Hit(range: index..<end, note: nil))
+            }
+            index = max(end, index + 1)
+        }
+        return hits
+    }
+
+    // MARK: Email, web addresses, handles, IP addresses
+
+    static func emails(_ text: ScannedText) -> [Hit] {
+        let s = text.scalars
+        var hits: [Hit] = []
+        for (at, scalar) in s.enumerated() where scalar == "@" {
+            var left = at
+            while left > 0, isWord(s[left - 1]) || ".%+-'".unicodeScalars.contains(s[left - 1]) { left -= 1 }
+            var right = at + 1
+            while right < s.count, isWord(s[right]) || s[right] == "." || s[right] == "-" { right += 1 }
+            while right > at + 1, s[right - 1] == "." || s[right - 1] == "-" { right -= 1 }
+            while left < at, s[left] == "." { left += 1 }
+            let domain = text.text(at + 1..<right)
+            let parts = domain.split(separator: ".")
+            guard left < at, parts.count >= 2, let tld = parts.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { continue }
+            hits.append(Hit(range: left..<right, note: nil))
+        }
+        return hits
+    }
+
+    static let topLevelDomains: Set<String> = [
+        "com", "org", "net", "uk", "co", "io", "me", "info", "biz", "gov", "edu", "ly", "gl", "tv", "us", "de", "fr",
+        "ie", "eu", "es", "it", "nl", "be", "ch", "at", "au", "ca", "nz", "in", "jp", "cn", "ru", "br", "app", "dev",
+        "online", "site", "xyz", "club", "shop", "blog", "ai", "to", "cc", "ws", "fm", "gg", "mx", "pl", "se", "no",
+        "dk", "fi", "pt", "gr", "tr", "za", "kr", "sg", "hk", "tw", "ar", "cl", "ke", "ng", "onion", "link", "live",
+    ]
+
+    static func urls(_ text: ScannedText) -> [Hit] {
+        let s = text.scalars
+        var hits: [Hit] = []
+        var index = 0
+        while index < s.count {
+            guard index == 0 || !(isWord(s[index - 1]) || s[index - 1] == "." || s[index - 1] == "@" || s[index - 1] == "/")
+            else { index += 1; continue }
+            var end = index
+            while end < s.count, !isSpace(s[end]), !"\"<>()[]{}|\\^`,".unicodeScalars.contains(s[end]) { end += 1 }
+            while end > index, ".,;:!?'\u{2019}".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+            guard end > index else { index += 1; continue }
+            let candidate = text.text(index..<end).lowercased()
+            var isURL = candidate.hasPrefix("http://") || candidate.hasPrefix("https://") || candidate.hasPrefix("www.")
+            if !isURL && !candidate.contains("@") {
+                let host = candidate.split(separator: "/", maxSplits: 1).first.map(String.init) ?? candidate
+                let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+                if labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), let tld = labels.last,
+                   topLevelDomains.contains(String(tld)), labels.dropLast().allSatisfy({ label in
+                       label.unicodeScalars.allSatisfy { isWord($0) || $0 == "-" }
+                   }), labels[0].count >= 2 {
+                    isURL = true
+                }
+            }
+            if isURL {
+                hits.append(Hit(range: index..<end, note: nil))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return hits
+    }
+
+    static func handles(_ text: ScannedText) -> [Hit] {
+        let s = text.scalars
+        var hits: [Hit] = []
+        for (at, scalar) in s.enumerated() where scalar == "@" || scalar == "\u{FF20}" {
+            if at > 0, isWord(s[at - 1]) || s[at - 1] == "@" || s[at - 1] == "!" || s[at - 1] == "#" || s[at - 1] == "$" { continue }
+            var end = at + 1
+            while end < s.count, s[end].isASCII, isWord(s[end]) { end += 1 }
+            guard end - at - 1 >= 1, end - at - 1 <= 30 else { continue }
+            // An email's domain or a word glued on after (`@user@domain`) is not a handle.
+            if end < s.count, s[end] == "@" { continue }
+            hits.append(Hit(range: at..<end, note: nil))
+        }
+        return hits
+    }
+
+    static func ipAddresses(_ text: ScannedText) -> [Hit] {
+        let s = text.scalars
+        var hits: [Hit] = []
+        var index = 0
+        while index < s.count {
+            guard index == 0 || !(isWord(s[index - 1]) || s[index - 1] == "." || s[index - 1] == ":") else { index += 1; continue }
+            var end = index
+            while end < s.count, isDigit(s[end]) || s[end] == "." || s[end] == ":" || ("abcdefABCDEF".unicodeScalars.contains(s[end])) {
+                end += 1
+            }
+            while end > index, s[end - 1] == "." { end -= 1 }
+            let candidate = text.text(index..<end)
+            if end < s.count && isWord(s[end]) { index = max(index + 1, end); continue }
+            let quads = candidate.split(separator: ".", omittingEmptySubsequences: false)
+            if quads.count == 4, quads.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) && Int($0)! <= 255 }) {
+                hits.append(Hit(range: index..<end, note: nil))
+            } else if candidate.contains(":") {
+                let groups = candidate.split(separator: ":", omittingEmptySubsequences: false)
+                let colons = groups.count - 1
+                let hexOnly = groups.allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isHexDigit) }
+                if hexOnly, colons >= 2, (candidate.contains("::") || colons >= 5),
+                   groups.contains(where: { $0.contains(where: \.isLetter) }) || candidate.contains("::") || colons >= 5,
+                   candidate.count >= 6 {
+                    hits.append(Hit(range: index..<end, note: nil))
+                }
+            }
+            index = max(index + 1, end)
+        }
+        return hits
+    }
+
+    // MARK: Postcodes and street addresses
+
+    /// UK postcodes, by the published format: outward code (A9, A99, A9A, AA9,
+    /// AA99, AA9A) and inward code (9AA), with or without the space.
+    static func postcodes(_ text: ScannedText) -> [Hit] {
+        var hits: [Hit] = []
+        let tokens = text.tokens
+        for (index, token) in tokens.enumerated() {
+            let word = token.word.uppercased()
+            if isOutward(word), index + 1 < tokens.count, tokens[index + 1].start - token.end <= 2,
+               isInward(tokens[index + 1].word.uppercased()) {
+                hits.append(Hit(range: token.start..<tokens[index + 1].end, note: nil))
+            } else if word.count >= 5, word.count <= 7, isOutward(String(word.dropLast(3))), isInward(String(word.suffix(3))) {
+                hits.append(Hit(range: token.start..<token.end, note: nil))
+            }
+        }
+        return hits
+    }
+
+    static func isOutward(_ code: String) -> Bool {
+        let c = Array(code.unicodeScalars)
+        guard (2...4).contains(c.count), c.allSatisfy({ $0.isASCII && (isDigit($0) || ($0.value >= 65 && $0.value <= 90)) }),
+              !isDigit(c[0]), !"QVX".unicodeScalars.contains(c[0])
+        else { return false }
+        let shape = String(c.map { isDigit($0) ? "9" : "A" })
+        guard ["A9", "A99", "A9A", "AA9", "AA99", "AA9A"].contains(shape) else { return false }
+        if shape.hasPrefix("AA"), "IJZ".unicodeScalars.contains(c[1]) { return false }
+        return true
+    }
+
+    static func isInward(_ code: String) -> Bool {
+        let c = Array(code.unicodeScalars)
+        guard c.count == 3, isDigit(c[0]) else { return false }
+        return c[1...].allSatisfy { $0.value >= 65 && $0.value <= 90 && !"CIKMOV".unicodeScalars.contains($0) }
+    }
+
+    static let streetWords: Set<String> = [
+        "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "close", "way", "court", "ct",
+        "crescent", "cres", "place", "pl", "terrace", "grove", "gardens", "square", "sq", "boulevard", "blvd", "parkway",
+        "pkwy", "highway", "hwy", "row", "mews", "walk", "circle", "cir", "trail", "plaza", "alley", "rue", "strasse",
+        "straße", "calle", "via", "suite", "apt", "apartment", "flat", "unit", "floor",
+    ]
+
+    /// A house number followed within a few words by a street word ("14
+    /// Market Street", "221B Baker St", "Flat 3"), or the reverse ("Apt. 864").
+    static func addresses(_ text: ScannedText) -> [Hit] {
+        var hits: [Hit] = []
+        let tokens = text.tokens
+        for (index, token) in tokens.enumerated() {
+            let word = token.word
+            guard let first = word.unicodeScalars.first, isDigit(first), word.count <= 6 else { continue }
+            if index > 0, ["flat", "apt", "apartment", "unit", "suite", "no", "number"].contains(tokens[index - 1].word),
+               token.start - tokens[index - 1].end <= 3 {
+                hits.append(Hit(range: tokens[index - 1].start..<token.end, note: nil))
+                continue
+            }
+            var last = index + 1
+            while last < tokens.count, last <= index + 4, tokens[last].start - tokens[last - 1].end <= 3 {
+                if streetWords.contains(tokens[last].word) && !["suite", "apt", "apartment", "flat", "unit", "floor"].contains(tokens[last].word) {
+                    hits.append(Hit(range: token.start..<tokens[last].end, note: nil))
+                    break
+                }
+                last += 1
+            }
+        }
+        return hits
+    }
+
+    // MARK: Names and places
+
+    /// Each phrase (a name or a place), matched word by word, case-insensitively.
+    static func phrases(_ phrases: [String], in text: ScannedText) -> [Hit] {
+        var hits: [Hit] = []
+        for phrase in phrases {
+            let words = ScannedText(phrase).tokens.map(\.word)
+            guard !words.isEmpty else { continue }
+            let tokens = text.tokens
+            var index = 0
+            while index + words.count <= tokens.count {
+                if (0..<words.count).allSatisfy({ tokens[index + $0].word == words[$0] }) {
+                    hits.append(Hit(range: tokens[index].start..<tokens[index + words.count - 1].end, note: phrase))
+                    index += words.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return hits
+    }
+
+    static let familyWords: Set<String> = [
+        "wife", "husband", "partner", "son", "daughter", "mum", "mom", "mother", "dad", "father", "brother", "sister",
+        "grandson", "granddaughter", "nan", "nana", "grandad", "grandma", "grandpa", "girlfriend", "boyfriend", "cousin",
+        "aunt", "auntie", "uncle", "niece", "nephew", "stepson", "stepdaughter", "baby", "kid", "child",
+    ]
+
+    /// A family member named: "your daughter Sophie", "my brother Liam".
+    static func familyNames(_ text: ScannedText) -> [Hit] {
+        var hits: [Hit] = []
+        let tokens = text.tokens
+        for index in tokens.indices.dropLast() where familyWords.contains(tokens[index].word) {
+            let next = tokens[index + 1]
+            guard next.isCapitalised, next.start - tokens[index].end <= 2,
+                  text.scalars[tokens[index].end..<next.start].allSatisfy({ $0 == " " || $0 == "," }),
+                  !["I", "And", "But", "The", "He", "She", "They", "We", "You"].contains(text.text(next.start..<next.end))
+            else { continue }
+            hits.append(Hit(range: tokens[index].start..<next.end, note: nil))
+        }
+        return hits
+    }
+
+    // MARK: Acrostics
+
+    /// Concerning words or protected names spelled by the first letters of
+    /// lines, sentences or paragraphs.
+    static func acrostics(_ text: ScannedText, words: [String], names: [String]) -> [Hit] {
+        let s = text.scalars
+        var lineStarts: [Int] = [], sentenceStarts: [Int] = [], paragraphStarts: [Int] = []
+        var atLine = true, atSentence = true, atParagraph = true, blankRun = 0
+        for (index, scalar) in s.enumerated() {
+            if scalar == "\n" {
+                if atLine { blankRun += 1 }
+                if blankRun >= 1 && atLine { atParagraph = true }
+                atLine = true
+                continue
+            }
+            if isLetter(scalar) || isDigit(scalar) {
+                if atLine { lineStarts.append(index) }
+                if atSentence { sentenceStarts.append(index) }
+                if atParagraph { paragraphStarts.append(index) }
+                atLine = false; atSentence = false; atParagraph = false; blankRun = 0
+            } else if ".!?".unicodeScalars.contains(scalar) {
+                atSentence = true
+            } else if !isSpace(scalar) {
+                if atLine { atLine = false; blankRun = 0 }
+            }
+        }
+        var targets = words.map { $0.lowercased().filter(\.isLetter) }.filter { $0.count >= 4 }
+        for name in names {
+            for part in name.lowercased().split(whereSeparator: { !$0.isLetter }) where part.count >= 3 { targets.append(String(part)) }
+        }
+        var hits: [Hit] = []
+        for starts in [lineStarts, sentenceStarts, paragraphStarts] where starts.count >= 3 {
+            let initials = starts.map { String(s[$0].properties.lowercaseMapping) }.joined()
+            for target in Set(targets) {
+                var searchStart = initials.startIndex
+                while let range = initials.range(of: target, range: searchStart..<initials.endIndex) {
+                    let first = initials.distance(from: initials.startIndex, to: range.lowerBound)
+                    let last = first + target.count - 1
+                    hits.append(Hit(range: starts[first]..<(starts[last] + 1),
+                                    note: "the first letters spell \"\(target.uppercased())\""))
+                    searchStart = range.upperBound
+                }
+            }
+        }
+        return hits
+    }
+}

@@ -1,0 +1,62 @@
+/// What a letter screen can find: the categories facilitators look for (BPG
+/// 2011 §3d.10-14; §B knowledge 1-2 on further harm).
+public enum Category: String, Sendable, CaseIterable, Codable {
+    case contactDetails = "contact-details"
+    case contactRequest = "contact-request"
+    case location
+    case intimidation
+    case pressure
+    case minimisation
+    case victimBlaming = "victim-blaming"
+    case excuse
+    case nonApology = "non-apology"
+    case thirdParty = "third-party"
+    case hiddenMessage = "hidden-message"
+    case abusiveLanguage = "abusive-language"
+}
+
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case info, warn, block
+    var rank: Int { self == .info ? 0 : self == .warn ? 1 : 2 }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// `block` when any finding blocks, `review` when any warns, otherwise `clear`.
+public enum Verdict: String, Sendable, Codable {
+    case clear, review, block
+}
+
+/// One thing a screen found in a letter, where it is, and why it matters.
+public struct ScreeningFinding: Sendable, Equatable, Codable {
+    public var rule: String
+    public var category: Category
+    public var severity: Severity
+    /// Offsets into the text, in Unicode scalars: `start..<end`.
+    public var start: Int
+    public var end: Int
+    /// 1-based line and column (in Unicode scalars) of `start`.
+    public var line: Int
+    public var column: Int
+    public var excerpt: String
+    public var explanation: String
+    public var reference: String
+}
+
+/// The result of screening one letter. The letter itself is never changed.
+public struct ScreeningResult: Sendable, Equatable {
+    public var verdict: Verdict
+    public var findings: [ScreeningFinding]
+
+    init(findings: [ScreeningFinding]) {
+        self.findings = findings
+        if findings.contains(where: { $0.severity == .block }) {
+            verdict = .block
+        } else if findings.contains(where: { $0.severity == .warn }) {
+            verdict = .review
+        } else {
+            verdict = .clear
+        }
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

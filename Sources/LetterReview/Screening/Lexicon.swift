@@ -1,0 +1,119 @@
+/// Single words matched however they are disguised: capitals, repeated
+/// letters (`fuuuck`), digits and symbols for letters (`sh1t`, `a$$`),
+/// separators (`f.u.c.k`, `f*u*c*k`) and masks (`f***`, `b*tch`), while words
+/// that merely contain one (Scunthorpe, Sussex, assess) stay clear.
+struct Lexicon: Sendable {
+    private var exact: [String: Int] = [:]
+    /// By length, for masked words: (word, rule).
+    private var byLength: [Int: [(String, Int)]] = [:]
+    static let suffixes = ["", "s", "es", "ed", "er", "ers", "ing", "in", "y", "ies", "head", "heads", "face", "hole", "holes"]
+
+    init(rules: [Rule]) {
+        for (index, rule) in rules.enumerated() where rule.enabled {
+            for word in rule.words {
+                let base = word.lowercased()
+                for suffix in Self.suffixes where exact[base + suffix] == nil { exact[base + suffix] = index }
+                byLength[base.count, default: []].append((base, index))
+            }
+        }
+    }
+
+    var isEmpty: Bool { exact.isEmpty }
+
+    /// Every disguised or plain match: the rule and the scalar range.
+    func matches(in text: ScannedText) -> [(rule: Int, range: Range<Int>)] {
+        let s = text.scalars
+        var found: [(Int, Range<Int>)] = []
+        var index = 0
+        while index < s.count {
+            while index < s.count, s[index].properties.isWhitespace { index += 1 }
+            let start = index
+            while index < s.count, !s[index].properties.isWhitespace { index += 1 }
+            guard index > start else { continue }
+            var chunk = Array(s[start..<index])
+            var lower = start
+            // Trim surrounding punctuation, keeping masks and symbols used as letters.
+            while let first = chunk.first, !Self.isCore(first) { chunk.removeFirst(); lower += 1 }
+            while let last = chunk.last, !Self.isCore(last) || last == "!" { chunk.removeLast() }
+            guard !chunk.isEmpty else { continue }
+            // Hyphenated and slashed compounds are checked part by part too.
+            var pieces = [(chunk, lower)]
+            if chunk.contains(where: { $0 == "-" || $0 == "/" }) {
+                var offset = lower, current: [Unicode.Scalar] = []
+                for scalar in chunk {
+                    if scalar == "-" || scalar == "/" {
+                        if !current.isEmpty { pieces.append((current, offset)) }
+                        offset += current.count + 1
+                        current = []
+                    } else {
+                        current.append(scalar)
+                    }
+                }
+                if !current.isEmpty { pieces.append((current, offset)) }
+            }
+            for (piece, offset) in pieces {
+                if let rule = match(piece) {
+                    found.append((rule, offset..<(offset + piece.count)))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    static func isCore(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39)
+            || "*$@#!_.-/".unicodeScalars.contains(scalar)
+    }
+
+    private func match(_ chunk: [Unicode.Scalar]) -> Int? {
+        var letters = ""
+        var masked = 0
+        for scalar in chunk {
+            switch scalar {
+            case "*", "#", "_": letters += "?"; masked += 1
+            case "0": letters += "o"
+            case "1", "!": letters += "i"
+            case "3": letters += "e"
+            case "4", "@": letters += "a"
+            case "5", "$": letters += "s"
+            case "7": letters += "t"
+            case ".", "-", "/": continue
+            default:
+                guard scalar.properties.isAlphabetic else { return nil }
+                letters += scalar.properties.lowercaseMapping
+            }
+        }
+        guard letters.count >= 2, letters.contains(where: { $0 != "?" }) else { return nil }
+        if masked == 0 {
+            if let rule = exact[letters] { return rule }
+            // Letters stretched for effect: "fuuuuck", "shhhhiiiiter".
+            for variant in [Self.collapse(letters, longerThan: 2), Self.collapse(letters, longerThan: 1)] where variant != letters {
+                if let rule = exact[variant] { return rule }
+            }
+            return nil
+        }
+        // `f***` or `f*u*c*k`: masks standing for letters, or separating them.
+        let unmasked = letters.filter { $0 != "?" }
+        if unmasked.count >= 3, let rule = exact[unmasked] { return rule }
+        guard letters.first != "?" else { return nil }
+        for (word, rule) in byLength[letters.count] ?? [] {
+            if zip(word, letters).allSatisfy({ $1 == "?" || $0 == $1 }) { return rule }
+        }
+        return nil
+    }
+
+    /// Runs of a letter longer than `limit` made one.
+    static func collapse(_ text: String, longerThan limit: Int) -> String {
+        var result = ""
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            var end = index
+            while end < characters.count && characters[end] == characters[index] { end += 1 }
+            result += String(repeating: String(characters[index]), count: end - index > limit ? 1 : end - index)
+            index = end
+        }
+        return result
+    }
+}

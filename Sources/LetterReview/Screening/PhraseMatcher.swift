@@ -1,0 +1,93 @@
+/// Finds word patterns in a letter's words: compiled once for all rules,
+/// indexed by each pattern's first word, so a letter is read once.
+struct PhraseMatcher: Sendable {
+    enum Element: Sendable {
+        case words(Set<String>, prefixes: [String], optional: Bool)
+        case any
+        case gap(Int)
+        /// Matches nothing, and fails when the next word is one of these.
+        case notFollowedBy(Set<String>)
+    }
+
+    struct Pattern: Sendable {
+        var rule: Int
+        var elements: [Element]
+    }
+
+    private var patterns: [Pattern] = []
+    private var byFirstWord: [String: [Int]] = [:]
+    private var unindexed: [Int] = []
+
+    init(rules: [Rule]) {
+        for (ruleIndex, rule) in rules.enumerated() where rule.enabled {
+            for text in rule.patterns {
+                let elements = Self.compile(text)
+                guard !elements.isEmpty else { continue }
+                let index = patterns.count
+                patterns.append(Pattern(rule: ruleIndex, elements: elements))
+                if case .words(let words, let prefixes, false) = elements[0], prefixes.isEmpty {
+                    for word in words { byFirstWord[word, default: []].append(index) }
+                } else {
+                    unindexed.append(index)
+                }
+            }
+        }
+    }
+
+    static func compile(_ text: String) -> [Element] {
+        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(separator: " ").map { piece in
+            if piece == "..." { return .gap(3) }
+            if piece.hasPrefix("..."), let limit = Int(piece.dropFirst(3)) { return .gap(limit) }
+            if piece == "*" { return .any }
+            if piece.hasPrefix("!") { return .notFollowedBy(Set(piece.dropFirst().split(separator: "|").map(String.init))) }
+            var body = Substring(piece)
+            let optional = body.hasSuffix("?") && body.count > 1
+            if optional { body = body.dropLast() }
+            var words = Set<String>(), prefixes: [String] = []
+            for alternative in body.split(separator: "|") {
+                if alternative.hasSuffix("*") { prefixes.append(String(alternative.dropLast())) } else { words.insert(String(alternative)) }
+            }
+            return .words(words, prefixes: prefixes, optional: optional)
+        }
+    }
+
+    /// Every match: the rule and the range of tokens it covers.
+    func matches(in tokens: [ScannedText.Token]) -> [(rule: Int, first: Int, last: Int)] {
+        var found: [(Int, Int, Int)] = []
+        for start in tokens.indices {
+            let candidates = (byFirstWord[tokens[start].word] ?? []) + unindexed
+            for index in candidates {
+                if let end = match(patterns[index].elements, 0, tokens, start) {
+                    found.append((patterns[index].rule, start, end - 1))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The token index after a match of `elements[element...]` starting at `position`, if any.
+    private func match(_ elements: [Element], _ element: Int, _ tokens: [ScannedText.Token], _ position: Int) -> Int? {
+        if element == elements.count { return position > 0 ? position : nil }
+        switch elements[element] {
+        case .notFollowedBy(let words):
+            if position < tokens.count && words.contains(tokens[position].word) { return nil }
+            return match(elements, element + 1, tokens, position)
+        case .any:
+            guard position < tokens.count else { return nil }
+            return match(elements, element + 1, tokens, position + 1)
+        case .gap(let limit):
+            for skip in 0...limit where position + skip <= tokens.count {
+                if let end = match(elements, element + 1, tokens, position + skip) { return end }
+            }
+            return nil
+        case .words(let words, let prefixes, let optional):
+            if position < tokens.count {
+                let word = tokens[position].word
+                if words.contains(word) || prefixes.contains(where: { word.hasPrefix($0) }) {
+                    if let end = match(elements, element + 1, tokens, position + 1) { return end }
+                }
+            }
+            return optional ? match(elements, element + 1, tokens, position) : nil
+        }
+    }
+}

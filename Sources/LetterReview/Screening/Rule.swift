@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+
+/// A screening rule: what it looks for, how serious it is, and what to tell
+/// the facilitator. Rules are data (`rules.yml`); a service can add its own or
+/// override shipped ones by id.
+public struct Rule: Sendable {
+    public var id: String
+    public var category: Category
+    public var severity: Severity
+    /// Word patterns: words separated by spaces; `a|b` for either; `word*` for
+    /// any word starting so; `*` for any one word; `...` for up to three words
+    /// (`...1` for up to one); a trailing `?` makes a word optional; `!a|b`
+    /// fails when the next word is one of these.
+    public var patterns: [String]
+    /// Single words matched however they are disguised (`f***`, `sh1t`, `fuuuck`).
+    public var words: [String]
+    /// A detector written in code: phone, email, url, handle, ip, postcode,
+    /// address, protected-name, protected-place, family-name, acrostic.
+    public var detector: String?
+    /// Words that cancel a match when they come within it or in the three words
+    /// before it ("never", "not"; "n't" stands for any word ending so).
+    public var unlessBefore: [String]
+    public var explanation: String
+    public var reference: String
+    public var enabled: Bool
+}
+
+/// The rules a screener uses.
+public struct RuleSet: Sendable {
+    public var rules: [Rule]
+
+    public init(rules: [Rule]) { self.rules = rules }
+
+    /// The rules shipped with rj.
+    public static func shipped() throws(RuleFileError) -> RuleSet {
+        guard let url = Bundle.module.url(forResource: "rules", withExtension: "yml"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { throw RuleFileError(file: "rules.yml", line: 0, column: 0, message: "the shipped rules are missing") }
+        return try parse(text, file: "rules.yml")
+    }
+
+    /// Reads a rules file.
+    public static func load(path: String) throws(RuleFileError) -> RuleSet {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the rules file; check the path")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// These rules, with `other`'s rules replacing any of the same id and the rest added.
+    public func overridden(by other: RuleSet) -> RuleSet {
+        var result = rules
+        for rule in other.rules {
+            if let index = result.firstIndex(where: { $0.id == rule.id }) { result[index] = rule } else { result.append(rule) }
+        }
+        return RuleSet(rules: result)
+    }
+
+    static let keys = ["id", "category", "severity", "patterns", "words", "detector", "unless_before", "explanation",
+                       "reference", "enabled"]
+
+    public static func parse(_ text: String, file: String) throws(RuleFileError) -> RuleSet {
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw RuleFileError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+        }
+        guard case .sequence(let items)? = root else {
+            throw RuleFileError(file: file, line: 1, column: 1, message: "a rules file is a list of rules (- id: ...)")
+        }
+        var rules: [Rule] = []
+        for item in items {
+            let line = item.mark?.line ?? 0, column = item.mark?.column ?? 0
+            func fail(_ message: String) -> RuleFileError { RuleFileError(file: file, line: line, column: column, message: message) }
+            guard case .mapping(let map) = item else { throw fail("each rule is a set of keys and values") }
+            var values: [String: Yams.Node] = [:]
+            for (key, value) in map {
+                let name = key.string ?? ""
+                guard keys.contains(name) else { throw fail("unknown key '\(name)' in a rule; use \(keys.joined(separator: ", "))") }
+                values[name] = value
+            }
+            func string(_ key: String) -> String? { values[key]?.string }
+            func list(_ key: String) -> [String] {
+                guard let node = values[key] else { return [] }
+                if case .sequence(let sequence) = node { return sequence.compactMap(\.string) }
+                return node.string.map { [$0] } ?? []
+            }
+            guard let id = string("id") else { throw fail("a rule has no id") }
+            guard let category = string("category").flatMap(Category.init(rawValue:)) else {
+                throw fail("rule \(id): 'category' must be one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let severity = string("severity").flatMap(Severity.init(rawValue:)) else {
+                throw fail("rule \(id): 'severity' must be info, warn or block")
+            }
+            let rule = Rule(id: id, category: category, severity: severity, patterns: list("patterns"), words: list("words"),
+                            detector: string("detector"), unlessBefore: list("unless_before"),
+                            explanation: string("explanation") ?? "", reference: string("reference") ?? "",
+                            enabled: string("enabled") != "false")
+            if rule.patterns.isEmpty && rule.words.isEmpty && rule.detector == nil {
+                throw fail("rule \(id) has no patterns, words or detector")
+            }
+            if let detector = rule.detector, !Detectors.names.contains(detector) {
+                throw fail("rule \(id): no detector named '\(detector)'; use \(Detectors.names.sorted().joined(separator: ", "))")
+            }
+            rules.append(rule)
+        }
+        return RuleSet(rules: rules)
+    }
+}
+
+public struct RuleFileError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+    }
+}

@@ -1,0 +1,82 @@
+/// Screens letters for risk of further harm: the rules (`rules.yml`, plus a
+/// service's own) and the detectors, run over each letter once. Never changes
+/// the letter. Build once, screen many, from any thread.
+public struct Screener: Sendable {
+    public let rules: [Rule]
+    private let phrases: PhraseMatcher
+    private let lexicon: Lexicon
+
+    public init(rules: RuleSet) {
+        self.rules = rules.rules
+        phrases = PhraseMatcher(rules: rules.rules)
+        lexicon = Lexicon(rules: rules.rules)
+    }
+
+    /// The shipped rules, with a service's rules file over them if given.
+    public static func standard(serviceRules path: String? = nil) throws(RuleFileError) -> Screener {
+        var rules = try RuleSet.shipped()
+        if let path { rules = rules.overridden(by: try RuleSet.load(path: path)) }
+        return Screener(rules: rules)
+    }
+
+    public func screen(_ letter: String, context: ScreeningContext = ScreeningContext()) -> ScreeningResult {
+        let text = ScannedText(letter)
+        var raw: [(rule: Int, range: Range<Int>, note: String?)] = []
+
+        for match in phrases.matches(in: text.tokens) {
+            let rule = rules[match.rule]
+            if !rule.unlessBefore.isEmpty,
+               negated(text.tokens, from: match.first - 3, to: match.last, by: rule.unlessBefore) { continue }
+            raw.append((match.rule, text.tokens[match.first].start..<text.tokens[match.last].end, nil))
+        }
+        if !lexicon.isEmpty {
+            for match in lexicon.matches(in: text) { raw.append((match.rule, match.range, nil)) }
+        }
+        for (index, rule) in rules.enumerated() where rule.enabled {
+            guard let detector = rule.detector else { continue }
+            for hit in Detectors.run(detector, text, context, words: rule.words) {
+                raw.append((index, hit.range, hit.note))
+            }
+        }
+
+        // One finding per rule per place: overlapping matches of a rule merge.
+        raw.sort { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+        var findings: [ScreeningFinding] = []
+        var lastEnd: [Int: Int] = [:]
+        for item in raw {
+            if let end = lastEnd[item.rule], item.range.lowerBound < end { continue }
+            lastEnd[item.rule] = item.range.upperBound
+            let rule = rules[item.rule]
+            var severity = rule.severity
+            if context.sensitive, severity == .warn,
+               [.location, .thirdParty, .hiddenMessage].contains(rule.category) {
+                severity = .block
+            }
+            let (line, column) = text.position(of: item.range.lowerBound)
+            var explanation = rule.explanation
+            if let note = item.note { explanation = note.prefix(1).uppercased() + note.dropFirst() + ". " + explanation }
+            findings.append(ScreeningFinding(
+                rule: rule.id, category: rule.category, severity: severity, start: item.range.lowerBound,
+                end: item.range.upperBound, line: line, column: column, excerpt: Self.excerpt(text, item.range),
+                explanation: explanation, reference: rule.reference))
+        }
+        return ScreeningResult(findings: findings)
+    }
+
+    /// Whether a negating word comes in the three words before a match or within it.
+    private func negated(_ tokens: [ScannedText.Token], from first: Int, to last: Int, by words: [String]) -> Bool {
+        for index in max(0, first)...last {
+            let word = tokens[index].word
+            if words.contains(word) || (words.contains("n't") && word.hasSuffix("n't")) { return true }
+        }
+        return false
+    }
+
+    static func excerpt(_ text: ScannedText, _ range: Range<Int>) -> String {
+        let limit = 60
+        let upper = min(range.upperBound, range.lowerBound + limit)
+        var result = text.text(range.lowerBound..<upper)
+        if upper < range.upperBound { result += "…" }
+        return result.replacingOccurrences(of: "\n", with: " ")
+    }
+}

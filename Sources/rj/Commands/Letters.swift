@@ -1,0 +1,146 @@
+import ArgumentParser
+import CaseFiles
+import Foundation
+import LetterReview
+
+extension RJ {
+    /// `rj letters`: screen letters between participants, and the review queue.
+    struct Letters: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Screen letters between participants for risk of further harm, and review them.",
+            subcommands: [Screen.self]
+        )
+    }
+}
+
+extension RJ.Letters {
+    struct Screen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Screen a letter without storing it.",
+            discussion: """
+                Looks for contact details, requests for contact, knowledge of where the \
+                recipient is, threats, pressure, minimising, blaming, excuses, non-apologies, \
+                people outside the process, hidden messages and abusive language. The verdict \
+                is block (not to be released as it is), review (a facilitator decides) or clear. \
+                The letter is never changed. Exits 0 whatever the verdict; 2 for bad input.
+
+                With --batch, reads JSON lines ({"id", "text", "protect_names", \
+                "protect_places"}) and writes one JSON line per letter, with offsets.
+
+                Examples:
+                  rj letters screen Examples/letters/apology-clean.txt
+                  rj letters screen letter.txt --case case.yml --format json
+                  rj letters screen --batch letters.jsonl > results.jsonl
+                """
+        )
+
+        @Argument(help: "The letter (a text file), or - for standard input.")
+        var file: String?
+
+        @Option(help: ArgumentHelp("JSON lines to screen, one letter per line (- for standard input).", valueName: "file"))
+        var batch: String?
+
+        @Option(name: .customLong("case"), help: ArgumentHelp("A case file: its protected names and places, and whether it is sensitive and complex.", valueName: "file"))
+        var caseFile: String?
+
+        @Option(name: .customLong("protect-name"), help: ArgumentHelp("A name that must not appear (repeatable).", valueName: "name"))
+        var protectNames: [String] = []
+
+        @Option(name: .customLong("protect-place"), help: ArgumentHelp("A place that must not appear (repeatable).", valueName: "place"))
+        var protectPlaces: [String] = []
+
+        @Option(help: ArgumentHelp("A service's own rules file, over the shipped rules.", valueName: "file"))
+        var rules: String?
+
+        @Option(help: ArgumentHelp("text or json.", valueName: "format"))
+        var format: Style = .text
+
+        enum Style: String, ExpressibleByArgument { case text, json }
+
+        func validate() throws {
+            guard (file == nil) != (batch == nil) else { throw ValidationError("give a letter file, or --batch FILE") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let screener = try LetterFlags.screener(rules: rules)
+                var context = ScreeningContext(protectedNames: protectNames, protectedPlaces: protectPlaces)
+                if let caseFile { LetterFlags.add(try LetterFlags.loadCase(caseFile), writer: nil, to: &context) }
+                if let batch {
+                    try runBatch(batch, screener: screener, context: context)
+                    return
+                }
+                let input = try InputFile(path: file!)
+                let letter = try input.text()
+                let result = screener.screen(letter, context: context)
+                switch format {
+                case .json: Terminal.output(ScreeningReport.json(result) + "\n")
+                case .text: Terminal.output(ScreeningReport.text(result, letter: letter, name: input.name))
+                }
+            }
+        }
+
+        func runBatch(_ path: String, screener: Screener, context: ScreeningContext) throws {
+            let input = try InputFile(path: path)
+            let text = try input.text()
+            let decoder = JSONDecoder()
+            var output = ""
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                let item: BatchItem
+                do {
+                    item = try decoder.decode(BatchItem.self, from: Data(line.utf8))
+                } catch {
+                    throw CommandFailure(file: input.name, line: number + 1, column: 1,
+                                         message: "not a letter: each line needs {\"id\": …, \"text\": …}")
+                }
+                var itemContext = context
+                itemContext.protectedNames += item.protectNames ?? []
+                itemContext.protectedPlaces += item.protectPlaces ?? []
+                output += ScreeningReport.json(screener.screen(item.text, context: itemContext), id: item.id, offsets: true) + "\n"
+                if output.utf8.count > 1 << 16 {
+                    Terminal.output(output)
+                    output = ""
+                }
+            }
+            Terminal.output(output)
+        }
+    }
+}
+
+/// What the letter commands share.
+enum LetterFlags {
+    static func screener(rules: String?) throws -> Screener {
+        do {
+            return try Screener.standard(serviceRules: rules)
+        } catch {
+            throw CommandFailure(lines: [error.description], exitCode: 2)
+        }
+    }
+
+    static func loadCase(_ path: String) throws -> Case {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(file: path, message: "no such file", hint: "check the path and try again")
+        }
+        do {
+            return try Case.load(path: path)
+        } catch {
+            throw CommandFailure(lines: error.errors.map(\.description), exitCode: 2)
+        }
+    }
+
+    /// The case's protected names and places, the names the writer may not
+    /// know, and whether the case is sensitive and complex.
+    static func add(_ loaded: Case, writer: String?, to context: inout ScreeningContext) {
+        context.protectedNames += loaded.protectedNames
+        context.protectedPlaces += loaded.protectedPlaces
+        if let writer {
+            for participant in loaded.participants where participant.id != writer {
+                if let shared = participant.nameSharedWith, !shared.contains(.participant(writer)), !shared.contains(.allParties) {
+                    context.protectedNames.append(participant.name)
+                }
+            }
+        }
+        context.sensitive = context.sensitive || loaded.isSensitiveAndComplex
+    }
+}
