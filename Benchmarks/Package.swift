@@ -21,8 +21,13 @@ let package = Package(
                 .product(name: "Templating", package: "rj"),
                 .product(name: "CaseFiles", package: "rj"),
                 .product(name: "Documents", package: "rj"),
+                .product(name: "LetterReview", package: "rj"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .executableTarget(
+            name: "rj-evaluate",
+            dependencies: [.product(name: "LetterReview", package: "rj")]
         ),
     ],
     swiftLanguageModes: [.v6]

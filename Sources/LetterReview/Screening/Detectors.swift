@@ -32,7 +32,7 @@ enum Detectors {
         case "handle": handles(text)
         case "ip": ipAddresses(text)
         case "postcode": postcodes(text)
-        case "address": addresses(text)
+        case "address": widened(addresses(text), in: text)
         case "protected-name": phrases(context.protectedNames, in: text)
         case "protected-place": phrases(context.protectedPlaces, in: text)
         case "family-name": familyNames(text)
@@ -89,9 +89,21 @@ enum Detectors {
                 cursor += 1
             }
             let candidate = text.text(index..<end)
+            let plus = candidate.hasPrefix("+") || candidate.hasPrefix("(+")
+            // What comes next: a word straight after the number, or after one space (a house number and street).
+            var next = end
+            while next < s.count && s[next] == " " { next += 1 }
             let followedByWord = end < s.count && (isLetter(s[end]) || s[end] == "%")
+                || (!plus && next < s.count && next - end == 1 && s[next].properties.isUppercase && digits <= 10)
             let isDate = slashes > 0 || candidate.range(of: #"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$"#, options: .regularExpression) != nil
-            if digits >= 7 && digits <= 15 && !isDate && !followedByWord && !(groups == 1 && digits < 9 && !candidate.hasPrefix("+")) {
+            let quads = candidate.split(separator: ".", omittingEmptySubsequences: false)
+            let isIPv4 = quads.count == 4 && quads.allSatisfy { Int($0).map { $0 <= 255 } ?? false }
+            // One unbroken run of digits is a card or account number unless it is written as a
+            // national number (10 or 11 digits from 0) or with its country code.
+            let unbrokenOK = groups > 1 || plus || (10...11).contains(digits)
+            // Without a country code, a number needs 9 digits, or 7-8 written as two groups (555-1234).
+            let lengthOK = plus ? digits >= 7 : (digits >= 9 || (groups == 2 && digits >= 7))
+            if digits <= 15 && lengthOK && unbrokenOK && !isDate && !isIPv4 && !followedByWord {
                 hits.append(Hit(range: index..<end, note: nil))
             }
             index = max(end, index + 1)
@@ -138,7 +150,7 @@ enum Detectors {
             while end > index, ".,;:!?'\u{2019}".unicodeScalars.contains(s[end - 1]) { end -= 1 }
             guard end > index else { index += 1; continue }
             let candidate = text.text(index..<end).lowercased()
-            var isURL = candidate.hasPrefix("http://") || candidate.hasPrefix("https://") || candidate.hasPrefix("www.")
+            var isURL = candidate.hasPrefix("http://") || candidate.hasPrefix("https://")
             if !isURL && !candidate.contains("@") {
                 let host = candidate.split(separator: "/", maxSplits: 1).first.map(String.init) ?? candidate
                 let labels = host.split(separator: ".", omittingEmptySubsequences: false)
@@ -194,9 +206,8 @@ enum Detectors {
                 let groups = candidate.split(separator: ":", omittingEmptySubsequences: false)
                 let colons = groups.count - 1
                 let hexOnly = groups.allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isHexDigit) }
-                if hexOnly, colons >= 2, (candidate.contains("::") || colons >= 5),
-                   groups.contains(where: { $0.contains(where: \.isLetter) }) || candidate.contains("::") || colons >= 5,
-                   candidate.count >= 6 {
+                // Full form has eight groups; "::" stands for zeros. (Six groups is a MAC address, not an IP.)
+                if hexOnly, candidate.contains("::") ? colons >= 2 && candidate.count >= 4 : colons == 7 {
                     hits.append(Hit(range: index..<end, note: nil))
                 }
             }
@@ -248,13 +259,59 @@ enum Detectors {
         "straße", "calle", "via", "suite", "apt", "apartment", "flat", "unit", "floor",
     ]
 
+    /// Endings of street names in other European languages ("Harjukuja",
+    /// "Hersnapvej", "Villacher Strasse"), written with a house number.
+    static let streetEndings = ["strasse", "straße", "str", "weg", "gasse", "vej", "gade", "gatan", "vägen", "katu", "kuja",
+                                "tie", "laan", "straat", "utca", "ulica", "stræti", "vegur", "platz", "plein", "allee"]
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                                      "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    static let streetPrefixes: Set<String> = ["rue", "calle", "via", "avenida", "rua", "avenue", "piazza", "plaza", "ulica"]
+
     /// A house number followed within a few words by a street word ("14
-    /// Market Street", "221B Baker St", "Flat 3"), or the reverse ("Apt. 864").
+    /// Market Street", "221B Baker St", "Flat 3"), a European street name with
+    /// its number ("Harjukuja 54", "rue de Pologne 4"), or a PO box.
     static func addresses(_ text: ScannedText) -> [Hit] {
         var hits: [Hit] = []
         let tokens = text.tokens
+        func isNumber(_ token: ScannedText.Token) -> Bool {
+            guard let first = token.word.unicodeScalars.first else { return false }
+            return isDigit(first) && token.word.count <= 6
+        }
         for (index, token) in tokens.enumerated() {
             let word = token.word
+            let europeanStreet = word.count > 4 && streetEndings.contains { word.hasSuffix($0) } || streetPrefixes.contains(word)
+            if europeanStreet {
+                if index + 1 < tokens.count, isNumber(tokens[index + 1]), tokens[index + 1].start - token.end <= 2 {
+                    hits.append(Hit(range: token.start..<tokens[index + 1].end, note: nil))
+                    continue
+                }
+                if index > 0, isNumber(tokens[index - 1]), token.start - tokens[index - 1].end <= 2 {
+                    hits.append(Hit(range: tokens[index - 1].start..<token.end, note: nil))
+                    continue
+                }
+            }
+            if ["zip", "postcode", "postal", "post", "zipcode"].contains(word) {
+                var next = index + 1
+                while next < tokens.count, next <= index + 3, !isNumber(tokens[next]) { next += 1 }
+                if next < tokens.count, next <= index + 3, isNumber(tokens[next]),
+                   tokens[index + 1..<next].allSatisfy({ ["code", "is", "number"].contains($0.word) }) {
+                    hits.append(Hit(range: token.start..<tokens[next].end, note: nil))
+                    continue
+                }
+            }
+            // A postal number, a street name and a house number: "4596 Tylova 285".
+            if isNumber(token), token.word.count >= 4, index + 2 < tokens.count, tokens[index + 1].isCapitalised,
+               !months.contains(tokens[index + 1].word), isNumber(tokens[index + 2]),
+               tokens[index + 1].start - token.end == 1, tokens[index + 2].start - tokens[index + 1].end <= 2 {
+                hits.append(Hit(range: token.start..<tokens[index + 2].end, note: nil))
+                continue
+            }
+            if word == "box", index > 0, ["po", "p"].contains(tokens[index - 1].word) || tokens[index - 1].word == "o",
+               index + 1 < tokens.count, isNumber(tokens[index + 1]) {
+                hits.append(Hit(range: tokens[max(0, index - 2)].start..<tokens[index + 1].end, note: nil))
+                continue
+            }
             guard let first = word.unicodeScalars.first, isDigit(first), word.count <= 6 else { continue }
             if index > 0, ["flat", "apt", "apartment", "unit", "suite", "no", "number"].contains(tokens[index - 1].word),
                token.start - tokens[index - 1].end <= 3 {
@@ -271,6 +328,26 @@ enum Detectors {
             }
         }
         return hits
+    }
+
+    /// An address found by its street, widened to the house or postal number
+    /// just before it and a number just after ("5049 Harjukuja 54").
+    static func widened(_ hits: [Hit], in text: ScannedText) -> [Hit] {
+        let tokens = text.tokens
+        return hits.map { hit in
+            var range = hit.range
+            if let first = tokens.firstIndex(where: { $0.start == range.lowerBound }), first > 0,
+               let digit = tokens[first - 1].word.unicodeScalars.first, isDigit(digit),
+               range.lowerBound - tokens[first - 1].end <= 2 {
+                range = tokens[first - 1].start..<range.upperBound
+            }
+            if let last = tokens.lastIndex(where: { $0.end == range.upperBound }), last + 1 < tokens.count,
+               let digit = tokens[last + 1].word.unicodeScalars.first, isDigit(digit),
+               tokens[last + 1].start - range.upperBound <= 2 {
+                range = range.lowerBound..<tokens[last + 1].end
+            }
+            return Hit(range: range, note: hit.note)
+        }
     }
 
     // MARK: Names and places

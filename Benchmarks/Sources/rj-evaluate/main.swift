@@ -1,0 +1,166 @@
+// Measures the letter screener on public labelled corpora nobody on the
+// project wrote (shared/evaluation/screening/labelled.jsonl).
+//
+//   swift run -c release --package-path Benchmarks rj-evaluate [LABELLED.jsonl] [--errors]
+//
+// Items fall into a fixed 20% "look" slice (by a hash of their id) and an 80%
+// held-out rest. Figures are printed for both; --errors shows mistakes from the
+// look slice only, so that rules are never fitted to the held-out figures.
+import Foundation
+import LetterReview
+
+struct Item: Decodable {
+    struct Expectation: Decodable {
+        var flag: String
+        var start: Int?
+        var end: Int?
+        var match: String?
+    }
+    var id: String
+    var source: String
+    var text: String
+    var expect: [Expectation]?
+    var forbid: [String]?
+}
+
+/// Which findings count for a corpus flag.
+func counts(_ finding: ScreeningFinding, for flag: String) -> Bool {
+    switch flag {
+    case "CONTACT_PHONE": finding.rule == "contact-phone"
+    case "CONTACT_EMAIL": finding.rule == "contact-email"
+    case "CONTACT_URL": finding.rule == "contact-url"
+    case "CONTACT_HANDLE": finding.rule == "contact-handle"
+    case "CONTACT_IP": finding.rule == "contact-ip"
+    case "CONTACT_ADDRESS": finding.rule == "contact-address" || finding.rule == "contact-postcode"
+    case "THREAT": finding.category == .intimidation
+    case "PROFANITY", "ABUSE", "ABUSE|PROFANITY": finding.category == .abusiveLanguage
+    case "HIDDEN_ACROSTIC": finding.category == .hiddenMessage
+    default: false
+    }
+}
+
+func inLookSlice(_ id: String) -> Bool {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash % 5 == 0
+}
+
+struct Tally {
+    var positives = 0, found = 0, negatives = 0, flagged = 0
+    var recall: Double { positives == 0 ? .nan : Double(found) / Double(positives) }
+    var precision: Double { found + flagged == 0 ? .nan : Double(found) / Double(found + flagged) }
+    var falsePositiveRate: Double { negatives == 0 ? .nan : Double(flagged) / Double(negatives) }
+    static func + (a: Tally, b: Tally) -> Tally {
+        Tally(positives: a.positives + b.positives, found: a.found + b.found, negatives: a.negatives + b.negatives,
+              flagged: a.flagged + b.flagged)
+    }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let showErrors = arguments.contains("--errors")
+let defaultPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("shared/evaluation/screening/labelled.jsonl").path
+let path = arguments.first { !$0.hasPrefix("--") } ?? defaultPath
+guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+    print("skipped: no labelled corpus at \(path) (needs ../shared/evaluation beside the checkout)")
+    exit(0)
+}
+let screener: Screener
+do { screener = try Screener.standard() } catch { print(error); exit(2) }
+
+var tallies: [String: [String: (look: Tally, rest: Tally)]] = [:]  // source → flag → tallies
+var errors: [String] = []
+/// Whole texts: does a text with contact details get flagged for them, and one without not?
+var presidioItems = Tally()
+let decoder = JSONDecoder()
+let start = ContinuousClock.now
+var screened = 0
+for line in text.split(separator: "\n") {
+    guard let item = try? decoder.decode(Item.self, from: Data(line.utf8)) else { continue }
+    let result = screener.screen(item.text)
+    screened += 1
+    let look = inLookSlice(item.id)
+    var perFlag: [String: Tally] = [:]
+    for expectation in item.expect ?? [] {
+        let hit = result.findings.contains { finding in
+            guard counts(finding, for: expectation.flag) else { return false }
+            if let lower = expectation.start, let upper = expectation.end { return finding.start < upper && finding.end > lower }
+            return true
+        }
+        perFlag[expectation.flag, default: Tally()].positives += 1
+        if hit { perFlag[expectation.flag, default: Tally()].found += 1 }
+        if !hit && look && showErrors { errors.append("missed \(expectation.flag) [\(item.id)]: \(item.text.prefix(160))") }
+    }
+    for flag in item.forbid ?? [] {
+        perFlag[flag, default: Tally()].negatives += 1
+        if let wrong = result.findings.first(where: { counts($0, for: flag) }) {
+            perFlag[flag, default: Tally()].flagged += 1
+            if look && showErrors { errors.append("wrongly \(flag) by \(wrong.rule) [\(item.id)] '\(wrong.excerpt)': \(item.text.prefix(160))") }
+        }
+    }
+    if item.source.hasPrefix("presidio") {
+        let contact = result.findings.contains { $0.category == .contactDetails && $0.rule != "contact-social" }
+        let expects = (item.expect ?? []).contains { $0.flag.hasPrefix("CONTACT") }
+        if expects {
+            presidioItems.positives += 1
+            if contact { presidioItems.found += 1 }
+        } else if (item.forbid ?? []).contains(where: { $0.hasPrefix("CONTACT") }) {
+            presidioItems.negatives += 1
+            if contact { presidioItems.flagged += 1 }
+        }
+    }
+    for (flag, tally) in perFlag {
+        var entry = tallies[item.source, default: [:]][flag] ?? (Tally(), Tally())
+        if look { entry.look = entry.look + tally } else { entry.rest = entry.rest + tally }
+        tallies[item.source, default: [:]][flag] = entry
+    }
+}
+let elapsed = ContinuousClock.now - start
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+
+func show(_ value: Double) -> String { value.isNaN ? "  -  " : String(format: "%.3f", value) }
+func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+
+print("Letter screening on \(screened) labelled texts (\(String(format: "%.0f", Double(screened) / seconds)) texts/s)")
+print("held-out = the 80% never looked at; look = the fixed 20% slice errors may be read from\n")
+print(pad("source", 44) + pad("flag", 17) + "   pos  recall   neg  flagged  precision   | look: recall precision")
+var byCategory: [String: Tally] = [:]
+for source in tallies.keys.sorted() {
+    for flag in tallies[source]!.keys.sorted() {
+        let (look, rest) = tallies[source]![flag]!
+        print(pad(source, 44) + pad(flag, 17)
+              + String(format: "%6d", rest.positives) + "  " + show(rest.recall)
+              + String(format: "%6d", rest.negatives) + "  " + show(rest.falsePositiveRate) + "    " + show(rest.precision)
+              + "       | " + show(look.recall) + "  " + show(look.precision))
+        let category = flag.hasPrefix("CONTACT") ? "contact-details" : flag == "THREAT" ? "intimidation"
+            : flag == "HIDDEN_ACROSTIC" ? "hidden-message" : "abusive-language"
+        byCategory[category, default: Tally()] = byCategory[category, default: Tally()] + look + rest
+    }
+}
+print("\nper category (all sources, both slices):")
+for (category, tally) in byCategory.sorted(by: { $0.key < $1.key }) {
+    print("  " + pad(category, 18) + "recall " + show(tally.recall) + "  precision " + show(tally.precision)
+          + "  flagged negatives " + show(tally.falsePositiveRate))
+}
+
+@MainActor func total(_ sources: (String) -> Bool, _ flags: (String) -> Bool) -> Tally {
+    var sum = Tally()
+    for (source, flagsBySource) in tallies where sources(source) {
+        for (flag, pair) in flagsBySource where flags(flag) { sum = sum + pair.look + pair.rest }
+    }
+    return sum
+}
+let presidio = total({ $0.hasPrefix("presidio") }, { $0.hasPrefix("CONTACT") })
+let profanity = total({ $0 == "hatecheck/profanity_h" || $0 == "hatecheck/profanity_nh" }, { $0 == "PROFANITY" })
+let scunthorpe = total({ $0.hasSuffix("scunthorpe") }, { $0 == "PROFANITY" })
+let threats = total({ $0.hasPrefix("hatecheck/threat") }, { $0 == "THREAT" })
+print("\ntargets:")
+print("  contact details on Presidio's cases, each labelled span: recall \(show(presidio.recall)) (target 0.95) at precision \(show(presidio.precision)) (target 0.9)")
+print("  contact details on Presidio's cases, each text: recall \(show(presidioItems.recall)) at precision \(show(presidioItems.precision)) (\(presidioItems.positives) texts with, \(presidioItems.negatives) without)")
+print("  HateCheck profanity flagged: \(show(profanity.recall)) (target 0.93); Scunthorpe lists flagged: \(show(scunthorpe.falsePositiveRate)) (target at most 0.05)")
+print("  HateCheck threats flagged as intimidation: \(show(threats.recall)) (target 0.9)")
+if showErrors {
+    print("\nmistakes in the look slice (\(errors.count)):")
+    for error in errors.prefix(200) { print("  " + error) }
+}
