@@ -6,7 +6,7 @@ RJ          := .build/debug/rj
 OUT         ?= out
 ASAN_BUILD  := .build-asan
 
-.PHONY: all setup build test demo bench conformance leaks clean
+.PHONY: all setup build test demo bench conformance evaluate leaks clean
 
 all: build
 
@@ -72,6 +72,12 @@ bench: setup
 conformance: setup
 	@set -o pipefail; $(SWIFT) test --disable-xctest --filter 'Conformance' 2>&1 \
 	  | grep -E '^(CommonMark|Mustache|skipped)|✘|Test run'
+
+# The letter screener measured on public labelled corpora (../shared/evaluation):
+# precision and recall per category and per source. `make evaluate ERRORS=1`
+# also lists mistakes, from the fixed 20% look slice only.
+evaluate: setup
+	$(SWIFT) run -c release --package-path Benchmarks rj-evaluate $(if $(ERRORS),--errors)
 
 # Every C allocation is freed: the CommonMark tests under LeakSanitizer. A leak
 # makes the run fail with the allocation's stack.

@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Templating"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CaseFiles", "Templating", "CommonMark"],
                     exclude: ["Expected"]),
+        .testTarget(name: "LetterReviewTests", dependencies: ["LetterReview", "CaseFiles", "Yams"]),
         .testTarget(name: "RJCommandTests", dependencies: ["rj"]),
     ],
     swiftLanguageModes: [.v6]

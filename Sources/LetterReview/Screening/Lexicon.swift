@@ -9,7 +9,8 @@ struct Lexicon: Sendable {
     static let suffixes = ["", "s", "es", "ed", "er", "ers", "ing", "in", "y", "ies", "head", "heads", "face", "hole", "holes"]
 
     init(rules: [Rule]) {
-        for (index, rule) in rules.enumerated() where rule.enabled {
+        // A detector's words are its own (the acrostic detector's list); the lexicon takes the rest.
+        for (index, rule) in rules.enumerated() where rule.enabled && rule.detector == nil {
             for word in rule.words {
                 let base = word.lowercased()
                 for suffix in Self.suffixes where exact[base + suffix] == nil { exact[base + suffix] = index }
