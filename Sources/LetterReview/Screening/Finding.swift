@@ -58,5 +58,8 @@ public struct ScreeningResult: Sendable, Equatable {
         }
     }
 
+    /// A result from stored findings.
+    public static func rebuilt(_ findings: [ScreeningFinding]) -> ScreeningResult { ScreeningResult(findings: findings) }
+
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }

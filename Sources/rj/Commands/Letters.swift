@@ -8,7 +8,9 @@ extension RJ {
     struct Letters: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Screen letters between participants for risk of further harm, and review them.",
-            subcommands: [Screen.self]
+            subcommands: [Screen.self, Submit.self, Queue.self, Show.self, Approve.self, Return.self, Revise.self,
+                          Redact.self, Reject.self, Withdraw.self, Consent.self, Hold.self, Release.self, Log.self,
+                          VerifyLog.self, Followups.self]
         )
     }
 }
