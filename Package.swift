@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Templating"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CaseFiles", "Templating", "CommonMark"],
                     exclude: ["Expected"]),
-        .testTarget(name: "LetterReviewTests", dependencies: ["LetterReview", "CaseFiles", "Yams"]),
+        .testTarget(name: "LetterReviewTests", dependencies: ["LetterReview", "CaseFiles", "Yams",
+                                                             .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RJCommandTests", dependencies: ["rj"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// The letter commands as a service uses them, including two processes at once
+/// and a process killed part-way.
+struct LetterCommandTests {
+    let letters = "Examples/letters"
+
+    @Test func screenPrintsJSONWithTheAgreedShape() throws {
+        let result = try RJRunner.run(["letters", "screen", "\(letters)/problem-contact-details.txt", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["verdict"] as? String == "block")
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let phone = try #require(findings.first { $0["rule"] as? String == "contact-phone" })
+        #expect(Set(phone.keys) == ["rule", "category", "severity", "line", "column", "excerpt", "explanation", "reference"])
+        #expect(phone["category"] as? String == "contact-details")
+        #expect(phone["severity"] as? String == "block")
+        #expect(phone["line"] as? Int == 4)
+        #expect(phone["column"] as? Int == 1)
+        #expect(phone["excerpt"] as? String == "07700 900 123")
+    }
+
+    @Test func screenShowsTheLetterWithMarksLikeACompiler() throws {
+        let result = try RJRunner.run(["letters", "screen", "\(letters)/problem-victim-blaming.txt"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("""
+            3 | I am sorry you lost your things. But you left the kitchen window open all
+            """))
+        #expect(result.stdout.contains("  | Examples/letters/problem-victim-blaming.txt:4:11: block: victim-blaming (victim-blaming): Puts blame on the person harmed."))
+        #expect(result.stdout.hasSuffix("verdict: block (2 block, 0 warn, 0 info)\n"))
+    }
+
+    @Test func batchScreensManyLettersWithOffsets() throws {
+        let input = """
+            {"id": 1, "text": "Ring me on 07700 900123"}
+            {"id": "b", "text": "I am sorry.", "protect_names": ["Sorry Person"]}
+            {"id": 3, "text": "Say hi to Jade Baker", "protect_names": ["Jade Baker"]}
+
+            """
+        let result = try RJRunner.run(["letters", "screen", "--batch", "-"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(lines.count == 3)
+        #expect(lines[0]["id"] as? Int == 1)
+        let phone = try #require((lines[0]["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "contact-phone" })
+        #expect(phone["start"] as? Int == 11)
+        #expect(phone["end"] as? Int == 23)
+        #expect(lines[1]["id"] as? String == "b")
+        #expect(lines[1]["verdict"] as? String == "clear")
+        #expect(lines[2]["verdict"] as? String == "block")
+        let bad = try RJRunner.run(["letters", "screen", "--batch", "-"], stdin: Data("{\"id\": 1}\n".utf8))
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "<stdin>:1:1: error: not a letter: each line needs {\"id\": …, \"text\": …}\n")
+    }
+
+    /// A store with one approved letter whose recipient agreed.
+    func readyStore() throws -> (URL, [String: String]) {
+        let folder = try RJRunner.temporaryFolder()
+        let environment = ["RJ_STORE": folder.appendingPathComponent("rj.sqlite").path, "RJ_TODAY": "2026-03-21"]
+        for arguments in [
+            ["letters", "submit", "\(letters)/apology-burglary.txt", "--case", "NRJ-2026-0142", "--from", "daniel", "--to", "margaret"],
+            ["letters", "approve", "1", "--reviewer", "Amira Hussain"],
+            ["letters", "consent", "1", "--recipient-agreed", "--date", "2026-03-20"],
+        ] {
+            let result = try RJRunner.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        return (folder, environment)
+    }
+
+    @Test func twoProcessesReleasingAtOnceReleaseItOnce() throws {
+        for round in 0..<3 {
+            let (folder, environment) = try readyStore()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let processes = (0..<2).map { index -> (Process, URL) in
+                let process = Process()
+                process.executableURL = RJRunner.executable
+                process.arguments = ["letters", "release", "1", "--by", "Facilitator \(index)", "--method", "in-person",
+                                     "--out", folder.appendingPathComponent("copy-\(index).html").path]
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+                let errors = folder.appendingPathComponent("stderr-\(index)")
+                _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+                process.standardError = try! FileHandle(forWritingTo: errors)
+                process.standardOutput = FileHandle.nullDevice
+                return (process, errors)
+            }
+            for (process, _) in processes { try process.run() }
+            for (process, _) in processes { process.waitUntilExit() }
+            let statuses = processes.map(\.0.terminationStatus).sorted()
+            #expect(statuses == [0, 1], "round \(round)")
+            let loser = try #require(processes.first { $0.0.terminationStatus == 1 })
+            #expect(try String(contentsOf: loser.1, encoding: .utf8) == "error: letter 1 is released; it cannot be released\n")
+            let log = try RJRunner.run(["letters", "log", "1"], environment: environment)
+            #expect(log.stdout.components(separatedBy: "release by").count == 2)
+            #expect(try RJRunner.run(["letters", "verify-log"], environment: environment).status == 0)
+        }
+    }
+
+    @Test func aProcessKilledMidSubmitLeavesNothingHalfWritten() throws {
+        let folder = try RJRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = ["RJ_STORE": folder.appendingPathComponent("rj.sqlite").path]
+        let submit = ["letters", "submit", "\(letters)/apology-burglary.txt", "--case", "NRJ-1", "--from", "daniel", "--to", "margaret"]
+        // Killed inside the transaction, after the letter row and before its text and audit entry.
+        environment["RJ_FAULT"] = "after-letter-insert"
+        let killed = try RJRunner.run(submit, environment: environment)
+        #expect(killed.status == 9)
+        environment["RJ_FAULT"] = nil
+        #expect(try RJRunner.run(["letters", "queue"], environment: environment).stdout == "no letters await action\n")
+        #expect(try RJRunner.run(["letters", "verify-log"], environment: environment).stdout
+            == "audit trail intact: 0 entries, each hash-chained to the one before\n")
+        // The next submit works and is letter 1: nothing of the killed one remains.
+        let next = try RJRunner.run(submit, environment: environment)
+        #expect(next.stdout.hasPrefix("letter 1 stored"))
+
+        // Killed at random moments: each letter is wholly there or absent.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<12 {
+            let process = Process()
+            process.executableURL = RJRunner.executable
+            process.arguments = submit
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...60_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let queue = try RJRunner.run(["letters", "queue"], environment: environment)
+        let ids = queue.stdout.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: " ").first ?? "") }
+        #expect(!ids.isEmpty)
+        for id in ids {
+            let shown = try RJRunner.run(["letters", "show", String(id)], environment: environment)
+            #expect(shown.status == 0)
+            #expect(shown.stdout.contains("I am writing to say sorry for breaking into your home"))
+            let log = try RJRunner.run(["letters", "log", String(id)], environment: environment)
+            #expect(log.stdout.contains("submit by daniel"))
+        }
+        #expect(try RJRunner.run(["letters", "verify-log"], environment: environment).status == 0)
+    }
+}
