@@ -3,6 +3,10 @@ import Foundation
 /// Times work in rounds and keeps the fastest, which is the least disturbed by
 /// whatever else the machine was doing.
 enum Stopwatch {
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     /// Runs `body` `rounds` times and returns the shortest time in seconds.
     static func best(rounds: Int = 5, _ body: () -> Void) -> Double {
         var best = Double.infinity

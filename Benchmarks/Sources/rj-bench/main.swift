@@ -6,8 +6,9 @@ let sections: [String: () -> Void] = [
     "commonmark": CommonMarkBenchmark.run,
     "templates": TemplateBenchmark.run,
     "packs": PackBenchmark.run,
+    "letters": LetterBenchmark.run,
 ]
-let order = ["commonmark", "templates", "packs"]
+let order = ["commonmark", "templates", "packs", "letters"]
 let chosen = CommandLine.arguments.dropFirst()
 for name in chosen.isEmpty ? order[...] : chosen {
     guard let run = sections[name] else {

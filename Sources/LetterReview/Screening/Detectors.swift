@@ -43,10 +43,10 @@ enum Detectors {
 
     // MARK: Helpers
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
-    static func isWord(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || isLetter(scalar) || scalar == "_" }
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastDigit }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastLetter }
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastDigit || scalar.isFastLetter || scalar == "_" }
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastSpace }
 
     // MARK: Phone numbers
 
@@ -94,7 +94,7 @@ enum Detectors {
             var next = end
             while next < s.count && s[next] == " " { next += 1 }
             let followedByWord = end < s.count && (isLetter(s[end]) || s[end] == "%")
-                || (!plus && next < s.count && next - end == 1 && s[next].properties.isUppercase && digits <= 10)
+                || (!plus && next < s.count && next - end == 1 && s[next].isFastUppercase && digits <= 10)
             let isDate = slashes > 0 || candidate.range(of: #"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$"#, options: .regularExpression) != nil
             let quads = candidate.split(separator: ".", omittingEmptySubsequences: false)
             let isIPv4 = quads.count == 4 && quads.allSatisfy { Int($0).map { $0 <= 255 } ?? false }
@@ -143,13 +143,22 @@ enum Detectors {
         var hits: [Hit] = []
         var index = 0
         while index < s.count {
-            guard index == 0 || !(isWord(s[index - 1]) || s[index - 1] == "." || s[index - 1] == "@" || s[index - 1] == "/")
-            else { index += 1; continue }
-            var end = index
-            while end < s.count, !isSpace(s[end]), !"\"<>()[]{}|\\^`,".unicodeScalars.contains(s[end]) { end += 1 }
-            while end > index, ".,;:!?'\u{2019}".unicodeScalars.contains(s[end - 1]) { end -= 1 }
-            guard end > index else { index += 1; continue }
-            let candidate = text.text(index..<end).lowercased()
+            // Look only at each run of non-space characters, and only at runs with a dot.
+            while index < s.count, isSpace(s[index]) { index += 1 }
+            let chunkStart = index
+            var hasDot = false
+            while index < s.count, !isSpace(s[index]) {
+                if s[index] == "." { hasDot = true }
+                index += 1
+            }
+            guard hasDot else { continue }
+            var start = chunkStart
+            while start < index, s[start].isOneOf("\"<>()[]{}|^`,'") || s[start] == "\u{2018}" || s[start] == "\u{201C}" { start += 1 }
+            var end = start
+            while end < index, !s[end].isOneOf("\"<>()[]{}|\\^`,") { end += 1 }
+            while end > start, s[end - 1].isOneOf(".,;:!?'") || s[end - 1] == "\u{2019}" { end -= 1 }
+            guard end > start else { continue }
+            let candidate = text.text(start..<end).lowercased()
             var isURL = candidate.hasPrefix("http://") || candidate.hasPrefix("https://")
             if !isURL && !candidate.contains("@") {
                 let host = candidate.split(separator: "/", maxSplits: 1).first.map(String.init) ?? candidate
@@ -161,12 +170,7 @@ enum Detectors {
                     isURL = true
                 }
             }
-            if isURL {
-                hits.append(Hit(range: index..<end, note: nil))
-                index = end
-            } else {
-                index += 1
-            }
+            if isURL { hits.append(Hit(range: start..<end, note: nil)) }
         }
         return hits
     }
@@ -192,10 +196,12 @@ enum Detectors {
         var index = 0
         while index < s.count {
             guard index == 0 || !(isWord(s[index - 1]) || s[index - 1] == "." || s[index - 1] == ":") else { index += 1; continue }
-            var end = index
-            while end < s.count, isDigit(s[end]) || s[end] == "." || s[end] == ":" || ("abcdefABCDEF".unicodeScalars.contains(s[end])) {
+            var end = index, separators = 0
+            while end < s.count, isDigit(s[end]) || s[end] == "." || s[end] == ":" || s[end].isOneOf("abcdefABCDEF") {
+                if s[end] == "." || s[end] == ":" { separators += 1 }
                 end += 1
             }
+            guard separators >= 2 else { index = max(index + 1, end); continue }
             while end > index, s[end - 1] == "." { end -= 1 }
             let candidate = text.text(index..<end)
             if end < s.count && isWord(s[end]) { index = max(index + 1, end); continue }

@@ -27,9 +27,9 @@ struct Lexicon: Sendable {
         var found: [(Int, Range<Int>)] = []
         var index = 0
         while index < s.count {
-            while index < s.count, s[index].properties.isWhitespace { index += 1 }
+            while index < s.count, s[index].isFastSpace { index += 1 }
             let start = index
-            while index < s.count, !s[index].properties.isWhitespace { index += 1 }
+            while index < s.count, !s[index].isFastSpace { index += 1 }
             guard index > start else { continue }
             var chunk = Array(s[start..<index])
             var lower = start
@@ -63,8 +63,7 @@ struct Lexicon: Sendable {
     }
 
     static func isCore(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39)
-            || "*$@#!_.-/".unicodeScalars.contains(scalar)
+        scalar.isFastLetter || scalar.isFastDigit || scalar.isOneOf("*$@#!_.-/")
     }
 
     private func match(_ chunk: [Unicode.Scalar]) -> Int? {
@@ -81,14 +80,20 @@ struct Lexicon: Sendable {
             case "7": letters += "t"
             case ".", "-", "/": continue
             default:
-                guard scalar.properties.isAlphabetic else { return nil }
-                letters += scalar.properties.lowercaseMapping
+                guard scalar.isFastLetter else { return nil }
+                if scalar.value < 0x80 {
+                    letters.unicodeScalars.append(scalar.isFastUppercase ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                } else {
+                    letters += scalar.properties.lowercaseMapping
+                }
             }
         }
         guard letters.count >= 2, letters.contains(where: { $0 != "?" }) else { return nil }
         if masked == 0 {
             if let rule = exact[letters] { return rule }
             // Letters stretched for effect: "fuuuuck", "shhhhiiiiter".
+            // Only words with a doubled letter can be stretched.
+            guard zip(letters, letters.dropFirst()).contains(where: { pair in pair.0 == pair.1 }) else { return nil }
             for variant in [Self.collapse(letters, longerThan: 2), Self.collapse(letters, longerThan: 1)] where variant != letters {
                 if let rule = exact[variant] { return rule }
             }

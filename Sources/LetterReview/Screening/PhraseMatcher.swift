@@ -55,8 +55,12 @@ struct PhraseMatcher: Sendable {
     func matches(in tokens: [ScannedText.Token]) -> [(rule: Int, first: Int, last: Int)] {
         var found: [(Int, Int, Int)] = []
         for start in tokens.indices {
-            let candidates = (byFirstWord[tokens[start].word] ?? []) + unindexed
-            for index in candidates {
+            for index in byFirstWord[tokens[start].word] ?? [] {
+                if let end = match(patterns[index].elements, 0, tokens, start) {
+                    found.append((patterns[index].rule, start, end - 1))
+                }
+            }
+            for index in unindexed {
                 if let end = match(patterns[index].elements, 0, tokens, start) {
                     found.append((patterns[index].rule, start, end - 1))
                 }

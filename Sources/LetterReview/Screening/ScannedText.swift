@@ -28,7 +28,11 @@ struct ScannedText {
             while index < scalars.count {
                 let scalar = scalars[index]
                 if Self.isWordScalar(scalar) {
-                    word.unicodeScalars.append(contentsOf: Self.lowercase(scalar))
+                    if scalar.value < 0x80 {
+                        word.unicodeScalars.append(scalar.isFastUppercase ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                    } else {
+                        word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    }
                 } else if (scalar == "'" || scalar == "\u{2019}"), index + 1 < scalars.count,
                           Self.isWordScalar(scalars[index + 1]), !word.isEmpty {
                     word.unicodeScalars.append("'")
@@ -39,27 +43,12 @@ struct ScannedText {
             }
             let first = scalars[start]
             tokens.append(Token(word: word, start: start, end: index,
-                                isCapitalised: first.properties.isUppercase))
+                                isCapitalised: first.isFastUppercase))
         }
         self.tokens = tokens
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-        }
-        return scalar.properties.isAlphabetic
-    }
-
-    static func lowercase(_ scalar: Unicode.Scalar) -> String.UnicodeScalarView {
-        if scalar.isASCII {
-            let value = scalar.value
-            if value >= 0x41 && value <= 0x5A { return String(Unicode.Scalar(value + 32)!).unicodeScalars }
-            return String(scalar).unicodeScalars
-        }
-        return scalar.properties.lowercaseMapping.unicodeScalars
-    }
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastLetter || scalar.isFastDigit }
 
     /// 1-based line and column of a scalar offset.
     func position(of offset: Int) -> (line: Int, column: Int) {
