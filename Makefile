@@ -62,6 +62,12 @@ demo: build
 	  $(RJ) pack "$$file" --all --out "$(OUT)/$$name/packs" | sed 's/^/  /' || exit 1; \
 	done
 	@echo ""
+	@echo "Letters (Examples/letters), screened before anyone reads them:"
+	@for file in Examples/letters/*.txt; do \
+	  printf '  %-45s ' "$$file"; $(RJ) letters screen "$$file" | tail -n 1; \
+	done
+	@echo "  (rj letters screen FILE shows each finding under its line)"
+	@echo ""
 	@echo "Open the files in out/ in a web browser; each pack starts at its index.html."
 
 # Each section measures rj against a peer in the same run and prints the ratio.
