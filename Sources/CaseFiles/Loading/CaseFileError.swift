@@ -1,22 +1,8 @@
+import Templating
+
 /// A problem in a case or service file: where it is, what is wrong and what to do.
-public struct CaseFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    /// 1-based; 0 when the problem concerns the whole file.
-    public var line: Int
-    public var column: Int
-    public var message: String
-
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String {
-        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
-    }
-}
+/// The same positioned error the data-file reader gives.
+public typealias CaseFileError = DataFileError
 
 /// Every problem found in a file, in the order of its lines.
 public struct CaseFileErrors: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import Templating
 import Yams
 
 /// A screening rule: what it looks for, how serious it is, and what to tell
@@ -110,12 +111,5 @@ public struct RuleSet: Sendable {
     }
 }
 
-public struct RuleFileError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-    public var description: String {
-        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
-    }
-}
+/// A rules file that cannot be read, with where and why.
+public typealias RuleFileError = DataFileError

@@ -120,16 +120,7 @@ enum LetterFlags {
         }
     }
 
-    static func loadCase(_ path: String) throws -> Case {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure(file: path, message: "no such file", hint: "check the path and try again")
-        }
-        do {
-            return try Case.load(path: path)
-        } catch {
-            throw CommandFailure(lines: error.errors.map(\.description), exitCode: 2)
-        }
-    }
+    static func loadCase(_ path: String) throws -> Case { try CaseOptions.loadCase(path) }
 
     /// The case's protected names and places, the names the writer may not
     /// know, and whether the case is sensitive and complex.

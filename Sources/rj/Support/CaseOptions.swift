@@ -20,12 +20,15 @@ struct CaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The date documents are made on, YYYY-MM-DD (default: today).", valueName: "date"))
     var today: String?
 
-    func loadCase() throws -> Case {
-        guard FileManager.default.fileExists(atPath: caseFile) else {
-            throw CommandFailure(file: caseFile, message: "no such file", hint: "check the path and try again")
+    func loadCase() throws -> Case { try Self.loadCase(caseFile) }
+
+    /// Reads a case file, or fails with every problem in it, placed.
+    static func loadCase(_ path: String) throws -> Case {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(file: path, message: "no such file", hint: "check the path and try again")
         }
         do {
-            return try Case.load(path: caseFile)
+            return try Case.load(path: path)
         } catch {
             throw CommandFailure(lines: error.errors.map(\.description), exitCode: 2)
         }
