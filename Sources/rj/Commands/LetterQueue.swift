@@ -226,7 +226,7 @@ extension RJ.Letters {
         static let configuration = CommandConfiguration(abstract: "Reject a letter: it will not be handed over.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The letter's number.") var id: Int64
-        @Option(help: ArgumentHelp("Who rejects it.", valueName: "name")) var reviewer: String
+        @Option(help: ArgumentHelp("Who rejects it (default: facilitator).", valueName: "name")) var reviewer: String = "facilitator"
         @Option(help: ArgumentHelp("Why.", valueName: "text")) var reason: String
 
         func run() throws {
