@@ -144,22 +144,26 @@ for (category, tally) in byCategory.sorted(by: { $0.key < $1.key }) {
           + "  flagged negatives " + show(tally.falsePositiveRate))
 }
 
-@MainActor func total(_ sources: (String) -> Bool, _ flags: (String) -> Bool) -> Tally {
-    var sum = Tally()
+/// Sums tallies over sources and flags: both slices, and the held-out 80% alone.
+@MainActor func total(_ sources: (String) -> Bool, _ flags: (String) -> Bool) -> (all: Tally, heldOut: Tally) {
+    var all = Tally(), heldOut = Tally()
     for (source, flagsBySource) in tallies where sources(source) {
-        for (flag, pair) in flagsBySource where flags(flag) { sum = sum + pair.look + pair.rest }
+        for (flag, pair) in flagsBySource where flags(flag) {
+            all = all + pair.look + pair.rest
+            heldOut = heldOut + pair.rest
+        }
     }
-    return sum
+    return (all, heldOut)
 }
 let presidio = total({ $0.hasPrefix("presidio") }, { $0.hasPrefix("CONTACT") })
 let profanity = total({ $0 == "hatecheck/profanity_h" || $0 == "hatecheck/profanity_nh" }, { $0 == "PROFANITY" })
 let scunthorpe = total({ $0.hasSuffix("scunthorpe") }, { $0 == "PROFANITY" })
 let threats = total({ $0.hasPrefix("hatecheck/threat") }, { $0 == "THREAT" })
-print("\ntargets:")
-print("  contact details on Presidio's cases, each labelled span: recall \(show(presidio.recall)) (target 0.95) at precision \(show(presidio.precision)) (target 0.9)")
+print("\ntargets (all texts; held-out 80% in brackets):")
+print("  contact details on Presidio's cases, each labelled span: recall \(show(presidio.all.recall)) [\(show(presidio.heldOut.recall))] (target 0.95) at precision \(show(presidio.all.precision)) [\(show(presidio.heldOut.precision))] (target 0.9)")
 print("  contact details on Presidio's cases, each text: recall \(show(presidioItems.recall)) at precision \(show(presidioItems.precision)) (\(presidioItems.positives) texts with, \(presidioItems.negatives) without)")
-print("  HateCheck profanity flagged: \(show(profanity.recall)) (target 0.93); Scunthorpe lists flagged: \(show(scunthorpe.falsePositiveRate)) (target at most 0.05)")
-print("  HateCheck threats flagged as intimidation: \(show(threats.recall)) (target 0.9)")
+print("  HateCheck profanity flagged: \(show(profanity.all.recall)) [\(show(profanity.heldOut.recall))] (target 0.93); Scunthorpe lists flagged: \(show(scunthorpe.all.falsePositiveRate)) [\(show(scunthorpe.heldOut.falsePositiveRate))] (target at most 0.05)")
+print("  HateCheck threats flagged as intimidation: \(show(threats.all.recall)) [\(show(threats.heldOut.recall))] (target 0.9)")
 if showErrors {
     print("\nmistakes in the look slice (\(errors.count)):")
     for error in errors.prefix(200) { print("  " + error) }

@@ -32,7 +32,7 @@ enum Detectors {
         case "handle": handles(text)
         case "ip": ipAddresses(text)
         case "postcode": postcodes(text)
-        case "address": widened(addresses(text), in: text)
+        case "address": addressBlocks(widened(addresses(text), in: text), in: text)
         case "protected-name": phrases(context.protectedNames, in: text)
         case "protected-place": phrases(context.protectedPlaces, in: text)
         case "family-name": familyNames(text)
@@ -313,7 +313,27 @@ enum Detectors {
                 hits.append(Hit(range: token.start..<tokens[index + 2].end, note: nil))
                 continue
             }
-            if word == "box", index > 0, ["po", "p"].contains(tokens[index - 1].word) || tokens[index - 1].word == "o",
+            // US forces' addresses: "PSC 2721, Box 8637", "APO AE 09123", "FPO AA 34001".
+            if ["apo", "fpo", "dpo"].contains(word), index + 2 < tokens.count, ["aa", "ae", "ap"].contains(tokens[index + 1].word),
+               isNumber(tokens[index + 2]) {
+                hits.append(Hit(range: token.start..<tokens[index + 2].end, note: nil))
+                continue
+            }
+            if word == "psc", index + 1 < tokens.count, isNumber(tokens[index + 1]) {
+                hits.append(Hit(range: token.start..<tokens[index + 1].end, note: nil))
+                continue
+            }
+            // "ul. Miła 53" (Polish), "Piroska u. 97" (Hungarian).
+            if word == "ul", index + 2 < tokens.count, tokens[index + 1].isCapitalised, isNumber(tokens[index + 2]) {
+                hits.append(Hit(range: token.start..<tokens[index + 2].end, note: nil))
+                continue
+            }
+            if word == "u", index > 0, index + 1 < tokens.count, tokens[index - 1].isCapitalised, isNumber(tokens[index + 1]),
+               token.end < text.scalars.count, text.scalars[token.end] == "." {
+                hits.append(Hit(range: tokens[index - 1].start..<tokens[index + 1].end, note: nil))
+                continue
+            }
+            if word == "box", index > 0, ["po", "p", "o", "psc"].contains(tokens[index - 1].word) || (index > 1 && tokens[index - 2].word == "psc"),
                index + 1 < tokens.count, isNumber(tokens[index + 1]) {
                 hits.append(Hit(range: tokens[max(0, index - 2)].start..<tokens[index + 1].end, note: nil))
                 continue
@@ -340,20 +360,49 @@ enum Detectors {
     /// just before it and a number just after ("5049 Harjukuja 54").
     static func widened(_ hits: [Hit], in text: ScannedText) -> [Hit] {
         let tokens = text.tokens
+        func sameLine(_ gap: Range<Int>) -> Bool { !text.scalars[gap].contains("\n") }
         return hits.map { hit in
             var range = hit.range
             if let first = tokens.firstIndex(where: { $0.start == range.lowerBound }), first > 0,
                let digit = tokens[first - 1].word.unicodeScalars.first, isDigit(digit),
-               range.lowerBound - tokens[first - 1].end <= 2 {
+               range.lowerBound - tokens[first - 1].end <= 2, sameLine(tokens[first - 1].end..<range.lowerBound) {
                 range = tokens[first - 1].start..<range.upperBound
             }
             if let last = tokens.lastIndex(where: { $0.end == range.upperBound }), last + 1 < tokens.count,
                let digit = tokens[last + 1].word.unicodeScalars.first, isDigit(digit),
-               tokens[last + 1].start - range.upperBound <= 2 {
+               tokens[last + 1].start - range.upperBound <= 2, sameLine(range.upperBound..<tokens[last + 1].start) {
                 range = range.lowerBound..<tokens[last + 1].end
             }
             return Hit(range: range, note: hit.note)
         }
+    }
+
+    /// The short lines after a street address (town, region, country,
+    /// postal code) are part of it: their postal numbers are marked too.
+    static func addressBlocks(_ hits: [Hit], in text: ScannedText) -> [Hit] {
+        guard !hits.isEmpty else { return hits }
+        var result = hits
+        let tokens = text.tokens
+        for hit in hits {
+            let (line, _) = text.position(of: hit.range.lowerBound)
+            var lastLine = line
+            for offset in 1...5 where line + offset <= text.lineStarts.count {
+                let number = line + offset
+                let start = text.lineStarts[number - 1]
+                let end = number < text.lineStarts.count ? text.lineStarts[number] : text.scalars.count
+                let lineTokens = tokens.filter { $0.start >= start && $0.end <= end }
+                if lineTokens.count > 6 { break }
+                if lineTokens.isEmpty { continue }
+                lastLine = number
+                for token in lineTokens where token.word.count >= 3 && token.word.count <= 6
+                    && token.word.unicodeScalars.allSatisfy(isDigit)
+                    && !result.contains(where: { $0.range.overlaps(token.start..<token.end) }) {
+                    result.append(Hit(range: token.start..<token.end, note: nil))
+                }
+            }
+            _ = lastLine
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     // MARK: Names and places
