@@ -88,6 +88,11 @@ enum Detectors {
                 }
                 cursor += 1
             }
+            // An extension: "x769", "ext 12".
+            if end < s.count, s[end] == "x" || s[end] == "X", end + 1 < s.count, isDigit(s[end + 1]) {
+                end += 1
+                while end < s.count, isDigit(s[end]) { end += 1 }
+            }
             let candidate = text.text(index..<end)
             let plus = candidate.hasPrefix("+") || candidate.hasPrefix("(+")
             // What comes next: a word straight after the number, or after one space (a house number and street).
@@ -102,7 +107,7 @@ enum Detectors {
             // national number (10 or 11 digits from 0) or with its country code.
             let unbrokenOK = groups > 1 || plus || (10...11).contains(digits)
             // Without a country code, a number needs 9 digits, or 7-8 written as two groups (555-1234).
-            let lengthOK = plus ? digits >= 7 : (digits >= 9 || (groups == 2 && digits >= 7))
+            let lengthOK = plus ? digits >= 7 : (digits >= 9 || (groups >= 2 && digits >= 7))
             if digits <= 15 && lengthOK && unbrokenOK && !isDate && !isIPv4 && !followedByWord {
                 hits.append(Hit(range: index..<end, note: nil))
             }
@@ -396,6 +401,7 @@ enum Detectors {
                 lastLine = number
                 for token in lineTokens where token.word.count >= 3 && token.word.count <= 6
                     && token.word.unicodeScalars.allSatisfy(isDigit)
+                    && standsAlone(token, in: text)
                     && !result.contains(where: { $0.range.overlaps(token.start..<token.end) }) {
                     result.append(Hit(range: token.start..<token.end, note: nil))
                 }
@@ -403,6 +409,14 @@ enum Detectors {
             _ = lastLine
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A number not joined to others by dots, dashes or brackets (so not part of a phone number).
+    static func standsAlone(_ token: ScannedText.Token, in text: ScannedText) -> Bool {
+        let s = text.scalars
+        let before = token.start > 0 ? s[token.start - 1] : " "
+        let after = token.end < s.count ? s[token.end] : " "
+        return !before.isOneOf(".-/()+") && !after.isOneOf(".-/()")
     }
 
     // MARK: Names and places
