@@ -51,14 +51,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
-        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "CommonMark"]),
-        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Templating"]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CaseFiles", "Templating", "CommonMark"],
+        // Where tests find the checkout's files and the shared suites beside it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark", "TestSupport"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "CommonMark", "TestSupport"]),
+        .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Templating", "TestSupport"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CaseFiles", "Templating", "CommonMark", "TestSupport"],
                     exclude: ["Expected"]),
-        .testTarget(name: "LetterReviewTests", dependencies: ["LetterReview", "CaseFiles", "Yams",
+        .testTarget(name: "LetterReviewTests", dependencies: ["LetterReview", "CaseFiles", "Yams", "TestSupport",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RJCommandTests", dependencies: ["rj"]),
+        .testTarget(name: "RJCommandTests", dependencies: ["rj", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,13 @@
 import CaseFiles
 import Foundation
 import Templating
+import TestSupport
 import Testing
 
 /// Each check fails on a case made wrong in one way, and passes on the
 /// complete example case.
 struct GuidanceCheckTests {
-    static let checkout = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let checkout = Checkout.root
 
     static func example(_ name: String) throws -> Case {
         try Case.load(path: checkout.appendingPathComponent("Examples/cases/\(name).yml").path)

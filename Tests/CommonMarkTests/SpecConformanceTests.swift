@@ -1,11 +1,12 @@
 import CommonMark
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the CommonMark specification's examples through the wrapper, when the
 /// project's shared conformance suites sit beside the checkout.
 struct SpecConformanceTests {
-    static let folder = SharedFolder.url?.appendingPathComponent("conformance/commonmark")
+    static let folder = Checkout.shared?.appendingPathComponent("conformance/commonmark")
 
     @Test(arguments: ["spec.txt", "smart_punct.txt", "regression.txt"])
     func examplesPass(file: String) throws {
@@ -71,18 +72,4 @@ struct SpecExample {
         }
         return examples
     }
-}
-
-/// The project's `shared/` folder beside the checkout (or `RJ_SHARED`), if present.
-enum SharedFolder {
-    static let url: URL? = {
-        if let path = ProcessInfo.processInfo.environment["RJ_SHARED"] {
-            return URL(fileURLWithPath: path)
-        }
-        // Tests/CommonMarkTests/ThisFile.swift → the checkout → its parent.
-        let checkout = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let shared = checkout.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: shared.path) ? shared : nil
-    }()
 }

@@ -2,10 +2,10 @@ import CaseFiles
 import Documents
 import Foundation
 import Templating
+import TestSupport
 
 enum Fixtures {
-    static let checkout = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let checkout = Checkout.root
     static let today = CalendarDate(year: 2026, month: 3, day: 20)!
     static let exampleNames = ["burglary-adult", "criminal-damage-youth", "assault-letters-sensitive", "neighbour-dispute"]
 

@@ -1,14 +1,13 @@
 import Foundation
 import LetterReview
+import TestSupport
 import Testing
 import Yams
 
 /// The labelled letters in `Examples/letters/`: the screener's verdict and
 /// categories match what a reader marked.
 struct ExampleLetterTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Examples/letters")
+    static let folder = Checkout.path("Examples/letters")
 
     struct Labels: Decodable {
         struct Label: Decodable {

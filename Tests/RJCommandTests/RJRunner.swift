@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `rj` executable as a user would.
 struct RJRunner {
@@ -28,8 +29,7 @@ struct RJRunner {
     }()
 
     /// The checkout's root folder.
-    static let checkout = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let checkout = Checkout.root
 
     static func run(_ arguments: [String], stdin: Data? = nil, in folder: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {

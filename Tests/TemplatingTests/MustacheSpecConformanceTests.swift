@@ -1,12 +1,13 @@
 import Foundation
 import Templating
+import TestSupport
 import Testing
 
 /// Runs the Mustache specification's tests, when the project's shared
 /// conformance suites sit beside the checkout. Rendered as the spec expects:
 /// HTML escaping, and a missing name renders as nothing.
 struct MustacheSpecConformanceTests {
-    static let folder = SharedFolder.url?.appendingPathComponent("conformance/mustache/specs")
+    static let folder = Checkout.shared?.appendingPathComponent("conformance/mustache/specs")
 
     @Test(arguments: ["comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~inheritance"])
     func specPasses(file: String) throws {
@@ -72,17 +73,4 @@ enum JSONValue: Decodable {
         case .object(let values): .map(values.mapValues(\.templateValue))
         }
     }
-}
-
-/// The project's `shared/` folder beside the checkout (or `RJ_SHARED`), if present.
-enum SharedFolder {
-    static let url: URL? = {
-        if let path = ProcessInfo.processInfo.environment["RJ_SHARED"] {
-            return URL(fileURLWithPath: path)
-        }
-        let checkout = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let shared = checkout.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: shared.path) ? shared : nil
-    }()
 }
