@@ -38,7 +38,7 @@ extension RJ.Letters {
                 (two reviewers: a facilitator and a case supervisor).
 
                 Example:
-                  rj letters submit letter.txt --case Examples/cases/assault-letters-sensitive.yml --from ryan --to chris
+                  rj letters submit letter.txt --case case.yml --from ryan --to chris
                 """
         )
         @OptionGroup var storeOptions: StoreOptions

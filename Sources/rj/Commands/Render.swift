@@ -19,7 +19,7 @@ extension RJ {
                 Documents: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).
 
                 Examples:
-                  rj render Examples/cases/burglary-adult.yml --document outcome-agreement --out agreement.html
+                  rj render case.yml --document outcome-agreement --out agreement.html
                   rj render case.yml --document risk-assessment --for internal --format md
                   rj render case.yml --document cover-letter --for margaret
                 """
