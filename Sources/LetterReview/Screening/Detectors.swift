@@ -213,18 +213,38 @@ enum Detectors {
             let quads = candidate.split(separator: ".", omittingEmptySubsequences: false)
             if quads.count == 4, quads.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) && Int($0)! <= 255 }) {
                 hits.append(Hit(range: index..<end, note: nil))
-            } else if candidate.contains(":") {
-                let groups = candidate.split(separator: ":", omittingEmptySubsequences: false)
-                let colons = groups.count - 1
-                let hexOnly = groups.allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isHexDigit) }
-                // Full form has eight groups; "::" stands for zeros. (Six groups is a MAC address, not an IP.)
-                if hexOnly, candidate.contains("::") ? colons >= 2 && candidate.count >= 4 : colons == 7 {
-                    hits.append(Hit(range: index..<end, note: nil))
-                }
+            } else if candidate.contains(":"), isIPv6(candidate) {
+                hits.append(Hit(range: index..<end, note: nil))
             }
             index = max(index + 1, end)
         }
         return hits
+    }
+
+    /// An IPv6 address by RFC 4291's text forms: eight groups of up to four hex
+    /// digits, or fewer with one "::" standing for zeros, the last two groups
+    /// optionally an IPv4 address ("::ffff:192.168.1.1"). Six groups with no
+    /// "::" is a MAC address, not an IP.
+    static func isIPv6(_ text: String) -> Bool {
+        let halves = text.components(separatedBy: "::")
+        guard halves.count <= 2 else { return false }
+        var groups = 0
+        for (halfIndex, half) in halves.enumerated() where !half.isEmpty {
+            let parts = half.split(separator: ":", omittingEmptySubsequences: false)
+            for (index, part) in parts.enumerated() {
+                let last = halfIndex == halves.count - 1 && index == parts.count - 1
+                if last && part.contains(".") {
+                    let quads = part.split(separator: ".", omittingEmptySubsequences: false)
+                    guard quads.count == 4, quads.allSatisfy({ Int($0).map { $0 <= 255 } ?? false }) else { return false }
+                    groups += 2
+                } else {
+                    guard (1...4).contains(part.count), part.allSatisfy(\.isHexDigit) else { return false }
+                    groups += 1
+                }
+            }
+        }
+        // "::" alone is the unspecified address; in prose it is punctuation.
+        return halves.count == 2 ? groups >= 1 && groups <= 7 : groups == 8
     }
 
     // MARK: Postcodes and street addresses
