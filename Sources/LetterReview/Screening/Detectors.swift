@@ -32,7 +32,7 @@ enum Detectors {
         case "handle": handles(text)
         case "ip": ipAddresses(text)
         case "postcode": postcodes(text)
-        case "address": addressBlocks(widened(addresses(text), in: text), in: text)
+        case "address": addressBlocks(widened(addresses(text) + postalLines(text), in: text), in: text)
         case "protected-name": phrases(context.protectedNames, in: text)
         case "protected-place": phrases(context.protectedPlaces, in: text)
         case "family-name": familyNames(text)
@@ -400,6 +400,31 @@ enum Detectors {
             }
             return Hit(range: range, note: hit.note)
         }
+    }
+
+    /// The first line of a postal address written as a block: a short line that
+    /// starts with a house or postal number and a capitalised name ("30102 Kaevu
+    /// 94", "221B Baker Street"), next to other short lines (town, country,
+    /// postcode). A line of prose is never one: it is longer, or stands alone.
+    static func postalLines(_ text: ScannedText) -> [Hit] {
+        let tokens = text.tokens
+        var lines: [[ScannedText.Token]] = Array(repeating: [], count: text.lineStarts.count)
+        for token in tokens { lines[text.position(of: token.start).line - 1].append(token) }
+        func isShort(_ number: Int) -> Bool {
+            guard number >= 0, number < lines.count else { return false }
+            return !lines[number].isEmpty && lines[number].count <= 4
+        }
+        var hits: [Hit] = []
+        for (number, line) in lines.enumerated() where (2...6).contains(line.count) {
+            let first = line[0], second = line[1]
+            guard let digit = first.word.unicodeScalars.first, isDigit(digit), first.word.count <= 6,
+                  second.isCapitalised, !months.contains(second.word),
+                  text.lineStarts[number] + 2 >= first.start || text.scalars[text.lineStarts[number]..<first.start].allSatisfy(isSpace)
+            else { continue }
+            let neighbours = [number - 2, number - 1, number + 1, number + 2].filter(isShort).count
+            if neighbours >= 2 { hits.append(Hit(range: first.start..<line[line.count - 1].end, note: nil)) }
+        }
+        return hits
     }
 
     /// The short lines after a street address (town, region, country,
