@@ -44,15 +44,11 @@ public enum Readability {
                 }
             }
             endWord()
-            // A heading, a list item or a line ending without a stop ends a sentence too.
+            // A heading, a list item or a hard line break ends a sentence too; other
+            // lines run on into the next line of the paragraph.
             let trimmed = line.trimmingCharacters()
             let isBlockStart = trimmed.hasPrefix("#") || trimmed.hasPrefix("- ") || trimmed.first?.isNumber == true
-            if sentenceHasWords && (isBlockStart || trimmed.hasSuffix("\\")) {
-                sentences += 1
-            } else if sentenceHasWords {
-                // Carries on to the next line of the same paragraph.
-                continue
-            }
+            if sentenceHasWords && (isBlockStart || trimmed.hasSuffix("\\")) { sentences += 1 }
         }
         if words > 0 && sentences == 0 { sentences = 1 }
         guard words > 0 else { return nil }

@@ -435,7 +435,6 @@ enum Detectors {
         let tokens = text.tokens
         for hit in hits {
             let (line, _) = text.position(of: hit.range.lowerBound)
-            var lastLine = line
             for offset in 1...5 where line + offset <= text.lineStarts.count {
                 let number = line + offset
                 let start = text.lineStarts[number - 1]
@@ -443,7 +442,6 @@ enum Detectors {
                 let lineTokens = tokens.filter { $0.start >= start && $0.end <= end }
                 if lineTokens.count > 6 { break }
                 if lineTokens.isEmpty { continue }
-                lastLine = number
                 for token in lineTokens where token.word.count >= 3 && token.word.count <= 6
                     && token.word.unicodeScalars.allSatisfy(isDigit)
                     && standsAlone(token, in: text)
@@ -451,7 +449,6 @@ enum Detectors {
                     result.append(Hit(range: token.start..<token.end, note: nil))
                 }
             }
-            _ = lastLine
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

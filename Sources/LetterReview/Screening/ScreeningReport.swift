@@ -52,7 +52,9 @@ public enum ScreeningReport {
                 output += String(repeating: " ", count: width) + " | " + String(repeating: " ", count: finding.column - 1)
                     + "^" + String(repeating: "~", count: max(0, length - 1)) + "\n"
                 output += String(repeating: " ", count: width) + " | \(name):\(finding.line):\(finding.column): "
-                    + "\(finding.severity.rawValue): \(finding.category.rawValue) (\(finding.rule)): \(finding.explanation) (\(finding.reference))\n"
+                    + "\(finding.severity.rawValue): \(finding.category.rawValue)"
+                    + (finding.rule == finding.category.rawValue ? "" : " (\(finding.rule))")
+                    + ": \(finding.explanation) (\(finding.reference))\n"
             }
         }
         let blocks = result.count(.block), warns = result.count(.warn), infos = result.count(.info)
