@@ -1,4 +1,4 @@
-import LetterReview
+@testable import LetterReview
 import Testing
 
 struct DetectorTests {
@@ -27,6 +27,8 @@ struct DetectorTests {
         #expect(rules("Add @sam_j on there.").contains("contact-handle"))
         #expect(!rules("Email sam@example.com").contains("contact-handle"))
         #expect(rules("The router is 192.168.1.20").contains("contact-ip"))
+        #expect(screener.screen("Connect to 10.0.0.1:8080 tonight").findings.first { $0.rule == "contact-ip" }?.excerpt == "10.0.0.1")
+        #expect(!rules("Version 1.2.3:4 of the app, then 300.1.1.1:80").contains("contact-ip"))
         #expect(!rules("It was 1.30 in the afternoon, e.g. lunch").contains("contact-url"))
     }
 
@@ -34,9 +36,83 @@ struct DetectorTests {
         #expect(rules("I live near NF1 2AB now.").contains("contact-postcode"))
         #expect(rules("Send it to SW1A1AA.").contains("contact-postcode"))
         #expect(!rules("The QV1 2AB is no postcode.").contains("contact-postcode"))
+        #expect(rules("It went to GIR 0AA.").contains("contact-postcode"))
         #expect(rules("I moved to 14 Market Street.").contains("contact-address"))
         #expect(rules("Flat 3 is mine.").contains("contact-address"))
         #expect(rules("Bis bald in der Villacher Strasse 89.").contains("contact-address"))
+    }
+
+    /// Each address is written the way its country writes one; the finding
+    /// must cover the marked part.
+    @Test(arguments: [
+        ("She lives at Kastanienallee 12, 10435 Berlin now.", "Kastanienallee 12"),
+        ("Please send it to Via Roma 12, Milano.", "Via Roma 12"),
+        ("I moved to 26 rue des Lilas last spring.", "26 rue des Lilas"),
+        ("We met at Calle de Alcalá 48 that day.", "Calle de Alcalá 48"),
+        ("Write to ul. Długa 7 in Gdańsk.", "ul. Długa 7"),
+        ("His flat is at Wesselényi utca 9, Budapest.", "Wesselényi utca 9"),
+        ("He lives in Springfield, IL 62704 with his mum.", "IL 62704"),
+        ("She is staying at Allika 46, Tartu.", "Allika 46"),
+        ("Her new home is Mill Cottage, 3 Church Lane.", "3 Church Lane"),
+        ("It is 1401 Kestrel Ridge Apt. 4 now.", "1401 Kestrel Ridge"),
+        ("Send it to Apt. 4, 1401 Kestrel Ridge.", "Apt. 4"),
+        ("Finland 00100 is where the parcel went.", "Finland 00100"),
+        ("Write to PO Box 771 instead.", "PO Box 771"),
+        ("Anna Berg\nStorgatan 4\n111 23 Stockholm\nSweden\n", "Storgatan 4"),
+        ("Tom Reed\nHoge Wei 32\nAmersfoort\nNetherlands\n", "Hoge Wei 32"),
+    ])
+    func streetAddresses(text: String, part: String) throws {
+        let finding = try #require(screener.screen(text).findings.first { $0.rule == "contact-address" }, "\(text)")
+        let found = String(String.UnicodeScalarView(Array(text.unicodeScalars)[finding.start..<finding.end]))
+        #expect(found.contains(part) || part.contains(found), "\(text): found \(found)")
+    }
+
+    @Test func postalCodesInAnAddressBlockAreMarked() {
+        let letter = "Anna Berg\nStorgatan 4\nStockholm\nSweden 111 23\n"
+        let excerpts = screener.screen(letter).findings.filter { $0.rule == "contact-address" }.map(\.excerpt)
+        #expect(excerpts.contains("Storgatan 4"))
+        #expect(excerpts.contains { $0.hasPrefix("Sweden 111") || $0 == "111" })
+    }
+
+    /// Letters are read in lower case, so every address word must be written so.
+    @Test func addressWordsAreLowerCase() {
+        let lists: [any Collection<String>] = [
+            AddressWords.suffixes, AddressWords.namingSuffixes, AddressWords.prefixes, AddressWords.namingPrefixes,
+            AddressWords.endings, AddressWords.units, AddressWords.particles, AddressWords.cues, AddressWords.notStreets,
+            AddressWords.stopWords, AddressWords.months, AddressWords.regions, AddressWords.regionCodes,
+            AddressWords.countries,
+        ]
+        for list in lists {
+            #expect(!list.isEmpty)
+            for word in list { #expect(word == word.lowercased(), "\(word)") }
+        }
+        #expect(AddressWords.namingSuffixes.isSubset(of: AddressWords.suffixes))
+    }
+
+    @Test func streetsNamedWithoutANumberAreNotedForTheReviewer() {
+        let result = screener.screen("We used to meet on Baker Street. It was at the corner of Mill Road and Station Approach.")
+        #expect(result.findings.filter { $0.rule == "contact-street" }.map(\.excerpt) == ["Baker Street", "Mill Road", "Station Approach"])
+        #expect(result.findings.allSatisfy { $0.severity == .info })
+        #expect(result.verdict == .clear)
+        // A protected place is found as one, not twice.
+        let place = screener.screen("Near Station Road.", context: ScreeningContext(protectedPlaces: ["Station Road"]))
+        #expect(place.findings.map(\.rule) == ["location-protected-place"])
+        // A street with its number is an address, found once.
+        #expect(rules("I moved to 14 Market Street.").filter { $0.hasPrefix("contact") } == ["contact-address"])
+    }
+
+    /// Numbers and capitalised words in the prose of a letter that are no address.
+    @Test(arguments: [
+        "In Year 11 I was suspended 3 times.", "Chapter 3 of the book helped me.", "I spent 2 years in a row inside.",
+        "Drive carefully when you visit.", "Windows 10 was on the computer.", "I was in Room 101 for an hour.",
+        "I'll be at Costa 2 hours later.", "At 10 I went to bed.", "Mum turned 60 on Sunday 12 May.",
+        "We went to Spain 2019 for a week.", "See you at Christmas 2025.", "I owe Tom 50 pounds.",
+        "Psalm 23 gives me comfort.", "I served 18 months at HMP Leeds.", "The Road to recovery is long.",
+        "At 3 o'clock I went home.",
+        "I got 4 GCSEs and 2 A levels.", "Level 2 English is done. Maths next.", "I walked 5 miles in the rain.",
+    ])
+    func notAddresses(text: String) {
+        #expect(!rules(text).contains { ["contact-address", "contact-street", "contact-postcode"].contains($0) }, "\(text)")
     }
 
     @Test func disguisedSwearingIsFoundAndInnocentWordsAreNot() {

@@ -31,7 +31,7 @@ func counts(_ finding: ScreeningFinding, for flag: String) -> Bool {
     case "CONTACT_URL": finding.rule == "contact-url"
     case "CONTACT_HANDLE": finding.rule == "contact-handle"
     case "CONTACT_IP": finding.rule == "contact-ip"
-    case "CONTACT_ADDRESS": finding.rule == "contact-address" || finding.rule == "contact-postcode"
+    case "CONTACT_ADDRESS": ["contact-address", "contact-street", "contact-postcode"].contains(finding.rule)
     case "THREAT": finding.category == .intimidation
     case "PROFANITY", "ABUSE", "ABUSE|PROFANITY": finding.category == .abusiveLanguage
     case "HIDDEN_ACROSTIC": finding.category == .hiddenMessage
@@ -73,6 +73,12 @@ var tallies: [String: [String: (look: Tally, rest: Tally)]] = [:]  // source →
 var errors: [String] = []
 /// Whole texts: does a text with contact details get flagged for them, and one without not?
 var presidioItems = Tally()
+/// Prose nobody labelled for contact details (HateCheck's cases, Davidson's
+/// tweets) holds no addresses: each address or street found there is a false alarm.
+var prose = Tally()
+/// Presidio's spans found without the notes on unnumbered streets (info findings).
+var presidioStrict = (all: Tally(), heldOut: Tally())
+let addressRules: Set<String> = ["contact-address", "contact-street", "contact-postcode"]
 let decoder = JSONDecoder()
 let start = ContinuousClock.now
 var screened = 0
@@ -88,6 +94,16 @@ for line in text.split(separator: "\n") {
             if let lower = expectation.start, let upper = expectation.end { return finding.start < upper && finding.end > lower }
             return true
         }
+        if item.source.hasPrefix("presidio"), expectation.flag.hasPrefix("CONTACT") {
+            let strict = result.findings.contains { finding in
+                guard finding.rule != "contact-street", counts(finding, for: expectation.flag) else { return false }
+                if let lower = expectation.start, let upper = expectation.end { return finding.start < upper && finding.end > lower }
+                return true
+            }
+            let tally = Tally(positives: 1, found: strict ? 1 : 0, negatives: 0, flagged: 0)
+            presidioStrict.all = presidioStrict.all + tally
+            if !look { presidioStrict.heldOut = presidioStrict.heldOut + tally }
+        }
         perFlag[expectation.flag, default: Tally()].positives += 1
         if hit { perFlag[expectation.flag, default: Tally()].found += 1 }
         if !hit && look && showErrors { errors.append("missed \(expectation.flag) [\(item.id)]: \(item.text.prefix(160))") }
@@ -97,6 +113,13 @@ for line in text.split(separator: "\n") {
         if let wrong = result.findings.first(where: { counts($0, for: flag) }) {
             perFlag[flag, default: Tally()].flagged += 1
             if look && showErrors { errors.append("wrongly \(flag) by \(wrong.rule) [\(item.id)] '\(wrong.excerpt)': \(item.text.prefix(160))") }
+        }
+    }
+    if item.source.hasPrefix("hatecheck") || item.source.hasPrefix("davidson") {
+        prose.negatives += 1
+        if let wrong = result.findings.first(where: { addressRules.contains($0.rule) }) {
+            prose.flagged += 1
+            if look && showErrors { errors.insert("address in prose by \(wrong.rule) [\(item.id)] '\(wrong.excerpt)'", at: 0) }
         }
     }
     if item.source.hasPrefix("presidio") {
@@ -161,7 +184,9 @@ let scunthorpe = total({ $0.hasSuffix("scunthorpe") }, { $0 == "PROFANITY" })
 let threats = total({ $0.hasPrefix("hatecheck/threat") }, { $0 == "THREAT" })
 print("\ntargets (all texts; held-out 80% in brackets):")
 print("  contact details on Presidio's cases, each labelled span: recall \(show(presidio.all.recall)) [\(show(presidio.heldOut.recall))] (target 0.95) at precision \(show(presidio.all.precision)) [\(show(presidio.heldOut.precision))] (target 0.9)")
+print("    without the notes on streets named without a number (info): recall \(show(presidioStrict.all.recall)) [\(show(presidioStrict.heldOut.recall))]")
 print("  contact details on Presidio's cases, each text: recall \(show(presidioItems.recall)) at precision \(show(presidioItems.precision)) (\(presidioItems.positives) texts with, \(presidioItems.negatives) without)")
+print("  addresses or streets found in prose with none (HateCheck, Davidson): \(prose.flagged) of \(prose.negatives) texts")
 print("  HateCheck profanity flagged: \(show(profanity.all.recall)) [\(show(profanity.heldOut.recall))] (target 0.93); Scunthorpe lists flagged: \(show(scunthorpe.all.falsePositiveRate)) [\(show(scunthorpe.heldOut.falsePositiveRate))] (target at most 0.05)")
 print("  HateCheck threats flagged as intimidation: \(show(threats.all.recall)) [\(show(threats.heldOut.recall))] (target 0.9)")
 if showErrors {

@@ -16,7 +16,7 @@ public struct ScreeningContext: Sendable {
 
 /// Detectors that patterns cannot express, written as code.
 enum Detectors {
-    static let names: Set<String> = ["phone", "email", "url", "handle", "ip", "postcode", "address", "protected-name",
+    static let names: Set<String> = ["phone", "email", "url", "handle", "ip", "postcode", "address", "street", "protected-name",
                                      "protected-place", "family-name", "acrostic"]
 
     struct Hit {
@@ -32,7 +32,8 @@ enum Detectors {
         case "handle": handles(text)
         case "ip": ipAddresses(text)
         case "postcode": postcodes(text)
-        case "address": addressBlocks(widened(addresses(text) + postalLines(text), in: text), in: text)
+        case "address": AddressReader(text).addresses()
+        case "street": AddressReader(text).streets(besides: phrases(context.protectedPlaces, in: text))
         case "protected-name": phrases(context.protectedNames, in: text)
         case "protected-place": phrases(context.protectedPlaces, in: text)
         case "family-name": familyNames(text)
@@ -210,15 +211,24 @@ enum Detectors {
             while end > index, s[end - 1] == "." { end -= 1 }
             let candidate = text.text(index..<end)
             if end < s.count && isWord(s[end]) { index = max(index + 1, end); continue }
-            let quads = candidate.split(separator: ".", omittingEmptySubsequences: false)
-            if quads.count == 4, quads.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) && Int($0)! <= 255 }) {
+            if isIPv4(candidate[...]) {
                 hits.append(Hit(range: index..<end, note: nil))
             } else if candidate.contains(":"), isIPv6(candidate) {
                 hits.append(Hit(range: index..<end, note: nil))
+            } else if let colon = candidate.lastIndex(of: ":"), isIPv4(candidate[..<colon]),
+                      candidate[candidate.index(after: colon)...].allSatisfy(\.isNumber) {
+                // With its port: "10.0.0.1:8080".
+                hits.append(Hit(range: index..<index + candidate[..<colon].unicodeScalars.count, note: nil))
             }
             index = max(index + 1, end)
         }
         return hits
+    }
+
+    /// Four numbers up to 255 with dots between.
+    static func isIPv4(_ text: Substring) -> Bool {
+        let quads = text.split(separator: ".", omittingEmptySubsequences: false)
+        return quads.count == 4 && quads.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) && Int($0)! <= 255 }
     }
 
     /// An IPv6 address by RFC 4291's text forms: eight groups of up to four hex
@@ -245,220 +255,6 @@ enum Detectors {
         }
         // "::" alone is the unspecified address; in prose it is punctuation.
         return halves.count == 2 ? groups >= 1 && groups <= 7 : groups == 8
-    }
-
-    // MARK: Postcodes and street addresses
-
-    /// UK postcodes, by the published format: outward code (A9, A99, A9A, AA9,
-    /// AA99, AA9A) and inward code (9AA), with or without the space.
-    static func postcodes(_ text: ScannedText) -> [Hit] {
-        var hits: [Hit] = []
-        let tokens = text.tokens
-        for (index, token) in tokens.enumerated() {
-            let word = token.word.uppercased()
-            if isOutward(word), index + 1 < tokens.count, tokens[index + 1].start - token.end <= 2,
-               isInward(tokens[index + 1].word.uppercased()) {
-                hits.append(Hit(range: token.start..<tokens[index + 1].end, note: nil))
-            } else if word.count >= 5, word.count <= 7, isOutward(String(word.dropLast(3))), isInward(String(word.suffix(3))) {
-                hits.append(Hit(range: token.start..<token.end, note: nil))
-            }
-        }
-        return hits
-    }
-
-    static func isOutward(_ code: String) -> Bool {
-        let c = Array(code.unicodeScalars)
-        guard (2...4).contains(c.count), c.allSatisfy({ $0.isASCII && (isDigit($0) || ($0.value >= 65 && $0.value <= 90)) }),
-              !isDigit(c[0]), !"QVX".unicodeScalars.contains(c[0])
-        else { return false }
-        let shape = String(c.map { isDigit($0) ? "9" : "A" })
-        guard ["A9", "A99", "A9A", "AA9", "AA99", "AA9A"].contains(shape) else { return false }
-        if shape.hasPrefix("AA"), "IJZ".unicodeScalars.contains(c[1]) { return false }
-        return true
-    }
-
-    static func isInward(_ code: String) -> Bool {
-        let c = Array(code.unicodeScalars)
-        guard c.count == 3, isDigit(c[0]) else { return false }
-        return c[1...].allSatisfy { $0.value >= 65 && $0.value <= 90 && !"CIKMOV".unicodeScalars.contains($0) }
-    }
-
-    static let streetWords: Set<String> = [
-        "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "close", "way", "court", "ct",
-        "crescent", "cres", "place", "pl", "terrace", "grove", "gardens", "square", "sq", "boulevard", "blvd", "parkway",
-        "pkwy", "highway", "hwy", "row", "mews", "walk", "circle", "cir", "trail", "plaza", "alley", "rue", "strasse",
-        "straße", "calle", "via", "suite", "apt", "apartment", "flat", "unit", "floor",
-    ]
-
-    /// Endings of street names in other European languages ("Harjukuja",
-    /// "Hersnapvej", "Villacher Strasse"), written with a house number.
-    static let streetEndings = ["strasse", "straße", "str", "weg", "gasse", "vej", "gade", "gatan", "vägen", "katu", "kuja",
-                                "tie", "laan", "straat", "utca", "ulica", "stræti", "vegur", "platz", "plein", "allee"]
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-                                      "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-    static let streetPrefixes: Set<String> = ["rue", "calle", "via", "avenida", "rua", "avenue", "piazza", "plaza", "ulica"]
-
-    /// A house number followed within a few words by a street word ("14
-    /// Market Street", "221B Baker St", "Flat 3"), a European street name with
-    /// its number ("Harjukuja 54", "rue de Pologne 4"), or a PO box.
-    static func addresses(_ text: ScannedText) -> [Hit] {
-        var hits: [Hit] = []
-        let tokens = text.tokens
-        func isNumber(_ token: ScannedText.Token) -> Bool {
-            guard let first = token.word.unicodeScalars.first else { return false }
-            return isDigit(first) && token.word.count <= 6
-        }
-        for (index, token) in tokens.enumerated() {
-            let word = token.word
-            let europeanStreet = word.count > 4 && streetEndings.contains { word.hasSuffix($0) } || streetPrefixes.contains(word)
-            if europeanStreet {
-                if index + 1 < tokens.count, isNumber(tokens[index + 1]), tokens[index + 1].start - token.end <= 2 {
-                    hits.append(Hit(range: token.start..<tokens[index + 1].end, note: nil))
-                    continue
-                }
-                if index > 0, isNumber(tokens[index - 1]), token.start - tokens[index - 1].end <= 2 {
-                    hits.append(Hit(range: tokens[index - 1].start..<token.end, note: nil))
-                    continue
-                }
-            }
-            if ["zip", "postcode", "postal", "post", "zipcode"].contains(word) {
-                var next = index + 1
-                while next < tokens.count, next <= index + 3, !isNumber(tokens[next]) { next += 1 }
-                if next < tokens.count, next <= index + 3, isNumber(tokens[next]),
-                   tokens[index + 1..<next].allSatisfy({ ["code", "is", "number"].contains($0.word) }) {
-                    hits.append(Hit(range: token.start..<tokens[next].end, note: nil))
-                    continue
-                }
-            }
-            // A postal number, a street name and a house number: "4596 Tylova 285".
-            if isNumber(token), token.word.count >= 4, index + 2 < tokens.count, tokens[index + 1].isCapitalised,
-               !months.contains(tokens[index + 1].word), isNumber(tokens[index + 2]),
-               tokens[index + 1].start - token.end == 1, tokens[index + 2].start - tokens[index + 1].end <= 2 {
-                hits.append(Hit(range: token.start..<tokens[index + 2].end, note: nil))
-                continue
-            }
-            // US forces' addresses: "PSC 2721, Box 8637", "APO AE 09123", "FPO AA 34001".
-            if ["apo", "fpo", "dpo"].contains(word), index + 2 < tokens.count, ["aa", "ae", "ap"].contains(tokens[index + 1].word),
-               isNumber(tokens[index + 2]) {
-                hits.append(Hit(range: token.start..<tokens[index + 2].end, note: nil))
-                continue
-            }
-            if word == "psc", index + 1 < tokens.count, isNumber(tokens[index + 1]) {
-                hits.append(Hit(range: token.start..<tokens[index + 1].end, note: nil))
-                continue
-            }
-            // "ul. Miła 53" (Polish), "Piroska u. 97" (Hungarian).
-            if word == "ul", index + 2 < tokens.count, tokens[index + 1].isCapitalised, isNumber(tokens[index + 2]) {
-                hits.append(Hit(range: token.start..<tokens[index + 2].end, note: nil))
-                continue
-            }
-            if word == "u", index > 0, index + 1 < tokens.count, tokens[index - 1].isCapitalised, isNumber(tokens[index + 1]),
-               token.end < text.scalars.count, text.scalars[token.end] == "." {
-                hits.append(Hit(range: tokens[index - 1].start..<tokens[index + 1].end, note: nil))
-                continue
-            }
-            if word == "box", index > 0, ["po", "p", "o", "psc"].contains(tokens[index - 1].word) || (index > 1 && tokens[index - 2].word == "psc"),
-               index + 1 < tokens.count, isNumber(tokens[index + 1]) {
-                hits.append(Hit(range: tokens[max(0, index - 2)].start..<tokens[index + 1].end, note: nil))
-                continue
-            }
-            guard let first = word.unicodeScalars.first, isDigit(first), word.count <= 6 else { continue }
-            if index > 0, ["flat", "apt", "apartment", "unit", "suite", "no", "number"].contains(tokens[index - 1].word),
-               token.start - tokens[index - 1].end <= 3 {
-                hits.append(Hit(range: tokens[index - 1].start..<token.end, note: nil))
-                continue
-            }
-            var last = index + 1
-            while last < tokens.count, last <= index + 4, tokens[last].start - tokens[last - 1].end <= 3 {
-                if streetWords.contains(tokens[last].word) && !["suite", "apt", "apartment", "flat", "unit", "floor"].contains(tokens[last].word) {
-                    hits.append(Hit(range: token.start..<tokens[last].end, note: nil))
-                    break
-                }
-                last += 1
-            }
-        }
-        return hits
-    }
-
-    /// An address found by its street, widened to the house or postal number
-    /// just before it and a number just after ("5049 Harjukuja 54").
-    static func widened(_ hits: [Hit], in text: ScannedText) -> [Hit] {
-        let tokens = text.tokens
-        func sameLine(_ gap: Range<Int>) -> Bool { !text.scalars[gap].contains("\n") }
-        return hits.map { hit in
-            var range = hit.range
-            if let first = tokens.firstIndex(where: { $0.start == range.lowerBound }), first > 0,
-               let digit = tokens[first - 1].word.unicodeScalars.first, isDigit(digit),
-               range.lowerBound - tokens[first - 1].end <= 2, sameLine(tokens[first - 1].end..<range.lowerBound) {
-                range = tokens[first - 1].start..<range.upperBound
-            }
-            if let last = tokens.lastIndex(where: { $0.end == range.upperBound }), last + 1 < tokens.count,
-               let digit = tokens[last + 1].word.unicodeScalars.first, isDigit(digit),
-               tokens[last + 1].start - range.upperBound <= 2, sameLine(range.upperBound..<tokens[last + 1].start) {
-                range = range.lowerBound..<tokens[last + 1].end
-            }
-            return Hit(range: range, note: hit.note)
-        }
-    }
-
-    /// The first line of a postal address written as a block: a short line that
-    /// starts with a house or postal number and a capitalised name ("30102 Kaevu
-    /// 94", "221B Baker Street"), next to other short lines (town, country,
-    /// postcode). A line of prose is never one: it is longer, or stands alone.
-    static func postalLines(_ text: ScannedText) -> [Hit] {
-        let tokens = text.tokens
-        var lines: [[ScannedText.Token]] = Array(repeating: [], count: text.lineStarts.count)
-        for token in tokens { lines[text.position(of: token.start).line - 1].append(token) }
-        func isShort(_ number: Int) -> Bool {
-            guard number >= 0, number < lines.count else { return false }
-            return !lines[number].isEmpty && lines[number].count <= 4
-        }
-        var hits: [Hit] = []
-        for (number, line) in lines.enumerated() where (2...6).contains(line.count) {
-            let first = line[0], second = line[1]
-            guard let digit = first.word.unicodeScalars.first, isDigit(digit), first.word.count <= 6,
-                  second.isCapitalised, !months.contains(second.word),
-                  text.lineStarts[number] + 2 >= first.start || text.scalars[text.lineStarts[number]..<first.start].allSatisfy(isSpace)
-            else { continue }
-            let neighbours = [number - 2, number - 1, number + 1, number + 2].filter(isShort).count
-            if neighbours >= 2 { hits.append(Hit(range: first.start..<line[line.count - 1].end, note: nil)) }
-        }
-        return hits
-    }
-
-    /// The short lines after a street address (town, region, country,
-    /// postal code) are part of it: their postal numbers are marked too.
-    static func addressBlocks(_ hits: [Hit], in text: ScannedText) -> [Hit] {
-        guard !hits.isEmpty else { return hits }
-        var result = hits
-        let tokens = text.tokens
-        for hit in hits {
-            let (line, _) = text.position(of: hit.range.lowerBound)
-            for offset in 1...5 where line + offset <= text.lineStarts.count {
-                let number = line + offset
-                let start = text.lineStarts[number - 1]
-                let end = number < text.lineStarts.count ? text.lineStarts[number] : text.scalars.count
-                let lineTokens = tokens.filter { $0.start >= start && $0.end <= end }
-                if lineTokens.count > 6 { break }
-                if lineTokens.isEmpty { continue }
-                for token in lineTokens where token.word.count >= 3 && token.word.count <= 6
-                    && token.word.unicodeScalars.allSatisfy(isDigit)
-                    && standsAlone(token, in: text)
-                    && !result.contains(where: { $0.range.overlaps(token.start..<token.end) }) {
-                    result.append(Hit(range: token.start..<token.end, note: nil))
-                }
-            }
-        }
-        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
-    }
-
-    /// A number not joined to others by dots, dashes or brackets (so not part of a phone number).
-    static func standsAlone(_ token: ScannedText.Token, in text: ScannedText) -> Bool {
-        let s = text.scalars
-        let before = token.start > 0 ? s[token.start - 1] : " "
-        let after = token.end < s.count ? s[token.end] : " "
-        return !before.isOneOf(".-/()+") && !after.isOneOf(".-/()")
     }
 
     // MARK: Names and places
