@@ -30,7 +30,7 @@ extension RJ.Letters {
                 "protect_places"}) and writes one JSON line per letter, with offsets.
 
                 Examples:
-                  rj letters screen Examples/letters/apology-clean.txt
+                  rj letters screen Examples/letters/apology-burglary.txt
                   rj letters screen letter.txt --case case.yml --format json
                   rj letters screen --batch letters.jsonl > results.jsonl
                 """
