@@ -83,6 +83,12 @@ enum AddressWords {
         "iela", "gatvė",
     ]
 
+    /// The endings by their length in scalars, and the letters they end
+    /// with, so that a word is tested against a few endings, not all.
+    static let endingsByLength: [(Int, Set<String>)] = Dictionary(grouping: endings) { $0.unicodeScalars.count }
+        .map { ($0.key, Set($0.value)) }.sorted { $0.0 < $1.0 }
+    static let endingLastLetters: Set<Unicode.Scalar> = Set(endings.compactMap(\.unicodeScalars.last))
+
     /// Words that number a dwelling inside a building (USPS Publication 28,
     /// appendix C2, and other languages): "Apt. 123", "Flat 3", "Suite 501".
     static let units: Set<String> = [

@@ -7,6 +7,12 @@ extension Detectors {
         var hits: [Hit] = []
         let tokens = text.tokens
         for (index, token) in tokens.enumerated() {
+            // Cheap first: two to seven ASCII letters and digits, starting with a letter.
+            let utf8 = token.word.utf8
+            guard (2...7).contains(utf8.count), let first = utf8.first, first >= 0x61, first <= 0x7A,
+                  utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }),
+                  utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || token.word == "gir"
+            else { continue }
             let word = token.word.uppercased()
             if isOutward(word), index + 1 < tokens.count, tokens[index + 1].start - token.end <= 2,
                isInward(tokens[index + 1].word.uppercased()) {
@@ -53,10 +59,24 @@ struct AddressReader {
     typealias Token = ScannedText.Token
     let text: ScannedText
     let tokens: [Token]
+    /// The tokens of each line (0-based), and each token's line.
+    let lines: [[Int]]
+    let lineOf: [Int]
 
     init(_ text: ScannedText) {
         self.text = text
         tokens = text.tokens
+        var lines: [[Int]] = Array(repeating: [], count: text.lineStarts.count)
+        var lineOf: [Int] = []
+        lineOf.reserveCapacity(tokens.count)
+        var line = 0
+        for (index, token) in tokens.enumerated() {
+            while line + 1 < text.lineStarts.count, text.lineStarts[line + 1] <= token.start { line += 1 }
+            lines[line].append(index)
+            lineOf.append(line)
+        }
+        self.lines = lines
+        self.lineOf = lineOf
     }
 
     /// Everything that makes an address, widened to its numbers and followed
@@ -114,10 +134,10 @@ struct AddressReader {
     /// A house number: up to five digits, perhaps with a letter ("221B").
     func isHouseNumber(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count else { return false }
-        let scalars = Array(tokens[index].word.unicodeScalars)
-        guard let first = scalars.first, first.isFastDigit, scalars.count <= 6 else { return false }
-        let digits = scalars.prefix { $0.isFastDigit }.count
-        return digits <= 5 && scalars.count - digits <= 1
+        let utf8 = tokens[index].word.utf8
+        guard let first = utf8.first, first >= 0x30, first <= 0x39, utf8.count <= 6 else { return false }
+        let digits = utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        return digits <= 5 && utf8.count - digits <= 1
     }
 
     func isYear(_ index: Int) -> Bool {
@@ -159,8 +179,13 @@ struct AddressReader {
     }
 
     func hasStreetEnding(_ index: Int) -> Bool {
-        let word = tokens[index].word
-        return AddressWords.endings.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
+        let scalars = tokens[index].word.unicodeScalars
+        guard let last = scalars.last, AddressWords.endingLastLetters.contains(last) else { return false }
+        let count = scalars.count
+        for (length, endings) in AddressWords.endingsByLength where count >= length + 3 {
+            if endings.contains(String(String.UnicodeScalarView(scalars.suffix(length)))) { return true }
+        }
+        return false
     }
 
     // MARK: Addresses
@@ -171,9 +196,10 @@ struct AddressReader {
             if let range = numberFirst(at: index) { return range }
         }
         if AddressWords.prefixes.contains(word), let range = prefixed(at: index) { return range }
-        let namedBefore = word.count >= 3 && AddressWords.suffixes.contains(word) && isName(index - 1)
+        let numberNext = isHouseNumber(index + 1), numberBefore = isHouseNumber(index - 1)
+        let namedBefore = numberNext && word.count >= 3 && AddressWords.suffixes.contains(word) && isName(index - 1)
             && spaced(index - 1, index)
-        if hasStreetEnding(index) || namedBefore {
+        if (numberNext || numberBefore) && (namedBefore || hasStreetEnding(index)) {
             // "Hersnapvej 18", "Villacher Strasse 89", "18 Hersnapvej".
             if isHouseNumber(index + 1), joined(index, index + 1) {
                 let start = hasStreetEnding(index) ? index : index - 1
@@ -345,7 +371,7 @@ struct AddressReader {
             back -= 1
         }
         // The short first line of an address block.
-        if isBlockLine(text.position(of: tokens[index].start).line) { return range }
+        if isBlockLine(lineOf[index]) { return range }
         return nil
     }
 
@@ -361,19 +387,11 @@ struct AddressReader {
 
     // MARK: Blocks
 
-    func lineTokens() -> [[Int]] {
-        var lines: [[Int]] = Array(repeating: [], count: text.lineStarts.count)
-        for index in tokens.indices { lines[text.position(of: tokens[index].start).line - 1].append(index) }
-        return lines
-    }
-
-    /// A short line among other short lines (name, street, town, country).
-    func isBlockLine(_ line: Int) -> Bool {
-        let lines = lineTokens()
+    /// A short line (0-based) among other short lines (name, street, town, country).
+    func isBlockLine(_ number: Int) -> Bool {
         func isShort(_ number: Int) -> Bool {
             number >= 0 && number < lines.count && !lines[number].isEmpty && lines[number].count <= 4
         }
-        let number = line - 1
         guard lines[number].count <= 5 else { return false }
         return [number - 2, number - 1, number + 1, number + 2].filter(isShort).count >= 2
     }
@@ -383,7 +401,6 @@ struct AddressReader {
     /// 94", "221B Baker Street"), next to other short lines (town, country,
     /// postcode). A line of prose is never one: it is longer, or stands alone.
     func postalLines() -> [Hit] {
-        let lines = lineTokens()
         var hits: [Hit] = []
         for (number, line) in lines.enumerated() where (2...6).contains(line.count) {
             let first = line[0], second = line[1]
@@ -391,7 +408,7 @@ struct AddressReader {
             guard isHouseNumber(first), isName(second), spaced(first, second),
                   tokens[first].start <= lineStart + 2
                     || text.scalars[lineStart..<tokens[first].start].allSatisfy(\.isFastSpace),
-                  isBlockLine(number + 1)
+                  isBlockLine(number)
             else { continue }
             // A street's line ends with its number or its type ("30102 Kaevu 94",
             // "221B Baker Street"); a numbered list's line does not ("3 Most common").
@@ -424,7 +441,6 @@ struct AddressReader {
     /// after it (town, region, country).
     func blocks(_ hits: [Hit]) -> [Hit] {
         guard !hits.isEmpty else { return hits }
-        let lines = lineTokens()
         var result = hits
         for hit in hits {
             let line = text.position(of: hit.range.lowerBound).line - 1

@@ -67,44 +67,51 @@ struct Lexicon: Sendable {
     }
 
     private func match(_ chunk: [Unicode.Scalar]) -> Int? {
-        var letters = ""
-        var masked = 0
+        var letters = String.UnicodeScalarView()
+        var masked = 0, unmaskedCount = 0
+        var doubled = false
+        func append(_ scalar: Unicode.Scalar) {
+            if let last = letters.last, last == scalar, scalar != "?" { doubled = true }
+            letters.append(scalar)
+            if scalar != "?" { unmaskedCount += 1 }
+        }
         for scalar in chunk {
             switch scalar {
-            case "*", "#", "_": letters += "?"; masked += 1
-            case "0": letters += "o"
-            case "1", "!": letters += "i"
-            case "3": letters += "e"
-            case "4", "@": letters += "a"
-            case "5", "$": letters += "s"
-            case "7": letters += "t"
+            case "*", "#", "_": append("?"); masked += 1
+            case "0": append("o")
+            case "1", "!": append("i")
+            case "3": append("e")
+            case "4", "@": append("a")
+            case "5", "$": append("s")
+            case "7": append("t")
             case ".", "-", "/": continue
             default:
                 guard scalar.isFastLetter else { return nil }
                 if scalar.value < 0x80 {
-                    letters.unicodeScalars.append(scalar.isFastUppercase ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                    append(scalar.isFastUppercase ? Unicode.Scalar(scalar.value + 32)! : scalar)
                 } else {
-                    letters += scalar.properties.lowercaseMapping
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower) }
                 }
             }
         }
-        guard letters.count >= 2, letters.contains(where: { $0 != "?" }) else { return nil }
+        guard letters.count >= 2, unmaskedCount > 0 else { return nil }
+        let word = String(letters)
         if masked == 0 {
-            if let rule = exact[letters] { return rule }
+            if let rule = exact[word] { return rule }
             // Letters stretched for effect: "fuuuuck", "shhhhiiiiter".
             // Only words with a doubled letter can be stretched.
-            guard zip(letters, letters.dropFirst()).contains(where: { pair in pair.0 == pair.1 }) else { return nil }
-            for variant in [Self.collapse(letters, longerThan: 2), Self.collapse(letters, longerThan: 1)] where variant != letters {
+            guard doubled else { return nil }
+            for variant in [Self.collapse(word, longerThan: 2), Self.collapse(word, longerThan: 1)] where variant != word {
                 if let rule = exact[variant] { return rule }
             }
             return nil
         }
         // `f***` or `f*u*c*k`: masks standing for letters, or separating them.
-        let unmasked = letters.filter { $0 != "?" }
+        let unmasked = word.filter { $0 != "?" }
         if unmasked.count >= 3, let rule = exact[unmasked] { return rule }
-        guard letters.first != "?" else { return nil }
-        for (word, rule) in byLength[letters.count] ?? [] {
-            if zip(word, letters).allSatisfy({ $1 == "?" || $0 == $1 }) { return rule }
+        guard word.first != "?" else { return nil }
+        for (candidate, rule) in byLength[word.count] ?? [] {
+            if zip(candidate, word).allSatisfy({ $1 == "?" || $0 == $1 }) { return rule }
         }
         return nil
     }

@@ -1,12 +1,14 @@
 /// Finds word patterns in a letter's words: compiled once for all rules,
-/// indexed by each pattern's first word, so a letter is read once.
+/// indexed by each pattern's first word, so a letter is read once. Every word
+/// the patterns name gets a number, and each word of a letter is looked up
+/// once, so matching compares numbers, not strings.
 struct PhraseMatcher: Sendable {
     enum Element: Sendable {
-        case words(Set<String>, prefixes: [String], optional: Bool)
+        case words(Set<Int32>, prefixes: [String], optional: Bool)
         case any
         case gap(Int)
         /// Matches nothing, and fails when the next word is one of these.
-        case notFollowedBy(Set<String>)
+        case notFollowedBy(Set<Int32>)
     }
 
     struct Pattern: Sendable {
@@ -15,18 +17,21 @@ struct PhraseMatcher: Sendable {
     }
 
     private var patterns: [Pattern] = []
-    private var byFirstWord: [String: [Int]] = [:]
+    /// The number of each word the patterns name.
+    private var vocabulary: [String: Int32] = [:]
+    /// The patterns whose first word is the word numbered so.
+    private var byFirstWord: [[Int]] = []
     private var unindexed: [Int] = []
 
     init(rules: [Rule]) {
         for (ruleIndex, rule) in rules.enumerated() where rule.enabled {
             for text in rule.patterns {
-                let elements = Self.compile(text)
+                let elements = compile(text)
                 guard !elements.isEmpty else { continue }
                 let index = patterns.count
                 patterns.append(Pattern(rule: ruleIndex, elements: elements))
                 if case .words(let words, let prefixes, false) = elements[0], prefixes.isEmpty {
-                    for word in words { byFirstWord[word, default: []].append(index) }
+                    for word in words { byFirstWord[Int(word)].append(index) }
                 } else {
                     unindexed.append(index)
                 }
@@ -34,18 +39,26 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    static func compile(_ text: String) -> [Element] {
+    private mutating func number(_ word: Substring) -> Int32 {
+        if let known = vocabulary[String(word)] { return known }
+        let next = Int32(vocabulary.count)
+        vocabulary[String(word)] = next
+        byFirstWord.append([])
+        return next
+    }
+
+    private mutating func compile(_ text: String) -> [Element] {
         text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(separator: " ").map { piece in
             if piece == "..." { return .gap(3) }
             if piece.hasPrefix("..."), let limit = Int(piece.dropFirst(3)) { return .gap(limit) }
             if piece == "*" { return .any }
-            if piece.hasPrefix("!") { return .notFollowedBy(Set(piece.dropFirst().split(separator: "|").map(String.init))) }
+            if piece.hasPrefix("!") { return .notFollowedBy(Set(piece.dropFirst().split(separator: "|").map { number($0) })) }
             var body = Substring(piece)
             let optional = body.hasSuffix("?") && body.count > 1
             if optional { body = body.dropLast() }
-            var words = Set<String>(), prefixes: [String] = []
+            var words = Set<Int32>(), prefixes: [String] = []
             for alternative in body.split(separator: "|") {
-                if alternative.hasSuffix("*") { prefixes.append(String(alternative.dropLast())) } else { words.insert(String(alternative)) }
+                if alternative.hasSuffix("*") { prefixes.append(String(alternative.dropLast())) } else { words.insert(number(alternative)) }
             }
             return .words(words, prefixes: prefixes, optional: optional)
         }
@@ -53,15 +66,17 @@ struct PhraseMatcher: Sendable {
 
     /// Every match: the rule and the range of tokens it covers.
     func matches(in tokens: [ScannedText.Token]) -> [(rule: Int, first: Int, last: Int)] {
+        let numbers = tokens.map { vocabulary[$0.word] ?? -1 }
         var found: [(Int, Int, Int)] = []
         for start in tokens.indices {
-            for index in byFirstWord[tokens[start].word] ?? [] {
-                if let end = match(patterns[index].elements, 0, tokens, start) {
+            let first = numbers[start]
+            for index in first >= 0 ? byFirstWord[Int(first)] : [] {
+                if let end = match(patterns[index].elements, 0, tokens, numbers, start) {
                     found.append((patterns[index].rule, start, end - 1))
                 }
             }
             for index in unindexed {
-                if let end = match(patterns[index].elements, 0, tokens, start) {
+                if let end = match(patterns[index].elements, 0, tokens, numbers, start) {
                     found.append((patterns[index].rule, start, end - 1))
                 }
             }
@@ -70,28 +85,29 @@ struct PhraseMatcher: Sendable {
     }
 
     /// The token index after a match of `elements[element...]` starting at `position`, if any.
-    private func match(_ elements: [Element], _ element: Int, _ tokens: [ScannedText.Token], _ position: Int) -> Int? {
+    private func match(_ elements: [Element], _ element: Int, _ tokens: [ScannedText.Token], _ numbers: [Int32],
+                       _ position: Int) -> Int? {
         if element == elements.count { return position > 0 ? position : nil }
         switch elements[element] {
         case .notFollowedBy(let words):
-            if position < tokens.count && words.contains(tokens[position].word) { return nil }
-            return match(elements, element + 1, tokens, position)
+            if position < tokens.count && words.contains(numbers[position]) { return nil }
+            return match(elements, element + 1, tokens, numbers, position)
         case .any:
             guard position < tokens.count else { return nil }
-            return match(elements, element + 1, tokens, position + 1)
+            return match(elements, element + 1, tokens, numbers, position + 1)
         case .gap(let limit):
             for skip in 0...limit where position + skip <= tokens.count {
-                if let end = match(elements, element + 1, tokens, position + skip) { return end }
+                if let end = match(elements, element + 1, tokens, numbers, position + skip) { return end }
             }
             return nil
         case .words(let words, let prefixes, let optional):
             if position < tokens.count {
-                let word = tokens[position].word
-                if words.contains(word) || prefixes.contains(where: { word.hasPrefix($0) }) {
-                    if let end = match(elements, element + 1, tokens, position + 1) { return end }
+                if words.contains(numbers[position])
+                    || !prefixes.isEmpty && prefixes.contains(where: { tokens[position].word.hasPrefix($0) }) {
+                    if let end = match(elements, element + 1, tokens, numbers, position + 1) { return end }
                 }
             }
-            return optional ? match(elements, element + 1, tokens, position) : nil
+            return optional ? match(elements, element + 1, tokens, numbers, position) : nil
         }
     }
 }
