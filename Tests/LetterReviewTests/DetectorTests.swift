@@ -125,6 +125,11 @@ struct DetectorTests {
         }
     }
 
+    @Test func askingForALetterBackAsksForReview() {
+        #expect(rules("Write to me there.").contains("contact-request-reply"))
+        #expect(!rules("You don't have to write to me.").contains("contact-request-reply"))
+    }
+
     @Test func negationCancelsAThreat() {
         #expect(rules("I will kill you.").contains("intimidation-threat"))
         #expect(!rules("I would never hurt you again.").contains("intimidation-threat"))
