@@ -126,7 +126,7 @@ struct AddressReader {
         left >= 0 && right < tokens.count && right == left + 1 && gap(left, right).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
-    /// Same line, with only spaces, commas and dots between.
+    /// No line break between two tokens.
     func onSameLine(_ left: Int, _ right: Int) -> Bool {
         gap(left, right).allSatisfy { $0 != "\n" && $0 != "\r" }
     }
