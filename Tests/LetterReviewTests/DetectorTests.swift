@@ -52,6 +52,10 @@ struct DetectorTests {
         ("Write to ul. Długa 7 in Gdańsk.", "ul. Długa 7"),
         ("His flat is at Wesselényi utca 9, Budapest.", "Wesselényi utca 9"),
         ("He lives in Springfield, IL 62704 with his mum.", "IL 62704"),
+        ("He lives in Springfield, Illinois 62704 now.", "Illinois 62704"),
+        ("She moved to Sydney NSW 2000 last year.", "NSW 2000"),
+        ("It is 12 Oak Street Apt #4 now.", "12 Oak Street"),
+        ("Meet at Rua Augusta, 24 soon.", "Rua Augusta, 24"),
         ("She is staying at Allika 46, Tartu.", "Allika 46"),
         ("Her new home is Mill Cottage, 3 Church Lane.", "3 Church Lane"),
         ("It is 1401 Kestrel Ridge Apt. 4 now.", "1401 Kestrel Ridge"),
@@ -65,6 +69,12 @@ struct DetectorTests {
         let finding = try #require(screener.screen(text).findings.first { $0.rule == "contact-address" }, "\(text)")
         let found = String(String.UnicodeScalarView(Array(text.unicodeScalars)[finding.start..<finding.end]))
         #expect(found.contains(part) || part.contains(found), "\(text): found \(found)")
+    }
+
+    @Test func dashedPostalCodesAfterAnAddressAreMarked() {
+        let excerpts = screener.screen("Write to Harjukuja 54, 00-950 Warszawa.").findings.map(\.excerpt)
+        #expect(excerpts.contains("Harjukuja 54"))
+        #expect(excerpts.contains("00-950"))
     }
 
     @Test func postalCodesInAnAddressBlockAreMarked() {

@@ -312,8 +312,15 @@ struct AddressReader {
             }
             return nil
         }
-        guard isPostalNumber(index + 1), spaced(index, index + 1), standsAlone(index + 1), !isYear(index + 1)
-        else { return nil }
+        guard isPostalNumber(index + 1), spaced(index, index + 1), standsAlone(index + 1) else { return nil }
+        // After a region's code any number is a postal code ("Sydney NSW 2000");
+        // after a country or a state's name a year is only a year ("Spain 2019").
+        let region = tokens[index]
+        if region.word.count >= 2, region.word.count <= 3, isUpperCase(index), index > 0, tokens[index + 1].word.count >= 4,
+           gap(index - 1, index).contains(",") || AddressWords.regionCodes.contains(region.word) && isName(index - 1) {
+            return region.start..<tokens[index + 1].end
+        }
+        guard !isYear(index + 1) else { return nil }
         for length in 1...3 where index - length + 1 >= 0 {
             let phrase = (index - length + 1...index).map { tokens[$0].word }.joined(separator: " ")
             if AddressWords.countries.contains(phrase), tokens[index - length + 1].isCapitalised {
@@ -326,12 +333,6 @@ struct AddressReader {
                gap(index - length, index - length + 1).contains(",") {
                 return tokens[index - length + 1].start..<tokens[index + 1].end
             }
-        }
-        // A region's code after the town: "Springfield, IL 62704", "Sydney NSW 2000".
-        let region = tokens[index]
-        if region.word.count >= 2, region.word.count <= 3, isUpperCase(index), index > 0, tokens[index + 1].word.count >= 4,
-           gap(index - 1, index).contains(",") || AddressWords.regionCodes.contains(region.word) && isName(index - 1) {
-            return region.start..<tokens[index + 1].end
         }
         return nil
     }
@@ -429,7 +430,8 @@ struct AddressReader {
                 range = tokens[first - 1].start..<range.upperBound
             }
             if let last = tokens.lastIndex(where: { $0.end == range.upperBound }), last + 1 < tokens.count,
-               isHouseNumber(last + 1), tokens[last + 1].start - range.upperBound <= 2, onSameLine(last, last + 1) {
+               isHouseNumber(last + 1), standsAlone(last + 1), tokens[last + 1].start - range.upperBound <= 2,
+               onSameLine(last, last + 1) {
                 range = range.lowerBound..<tokens[last + 1].end
             }
             return Hit(range: range, note: hit.note)
