@@ -135,6 +135,24 @@ struct DetectorTests {
         }
     }
 
+    /// Where the recipient or their family live, work, study, shop or go.
+    @Test(arguments: [
+        ("I saw you at Tesco on Saturday with your kids.", "location-sighting"),
+        ("I saw you in the park last week.", "location-sighting"),
+        ("Your daughter still goes to St Mary's school, doesn't she.", "location-knowledge"),
+        ("I know you work at the hospital now.", "location-knowledge"),
+        ("I found out you live in Leeds.", "location-knowledge"),
+    ])
+    func whereaboutsAreFound(text: String, rule: String) {
+        #expect(rules(text).contains(rule), "\(text)")
+    }
+
+    @Test(arguments: ["I saw you in court and I saw how much I had hurt you.", "I saw you at the hearing.",
+                      "I know you work hard for the garden.", "I know you go through a lot because of me."])
+    func theProcessItselfIsNoSighting(text: String) {
+        #expect(!rules(text).contains { $0.hasPrefix("location") }, "\(text)")
+    }
+
     @Test func askingForALetterBackAsksForReview() {
         #expect(rules("Write to me there.").contains("contact-request-reply"))
         #expect(!rules("You don't have to write to me.").contains("contact-request-reply"))
