@@ -153,6 +153,34 @@ struct DetectorTests {
         #expect(!rules(text).contains { $0.hasPrefix("location") }, "\(text)")
     }
 
+    /// Lines of the kind facilitators take out of letters, each with its category.
+    @Test(arguments: [
+        ("You know what will happen if you keep talking.", "intimidation"),
+        ("I'll wait for you outside the school gates.", "intimidation"),
+        ("Think carefully before you go to court.", "intimidation"),
+        ("I forgive you for making the statement.", "intimidation"),
+        ("Say nothing and it all goes away.", "intimidation"),
+        ("Please tell the judge I've changed.", "pressure"),
+        ("I need you to forgive me so I can move on.", "pressure"),
+        ("Everyone makes mistakes, it's not a big deal.", "minimisation"),
+        ("I'm not a bad person, you provoked me.", "victim-blaming"),
+        ("You can find me at the Red Lion most nights.", "contact-request"),
+        ("Add me on Snapchat, it's dannyp99.", "contact-details"),
+    ])
+    func linesOfConcern(text: String, category: String) {
+        #expect(screener.screen(text).findings.contains { $0.category.rawValue == category }, "\(text)")
+    }
+
+    /// Lines of an honest apology that say some of the same words.
+    @Test(arguments: [
+        "I will wait for the service to tell me if you want to reply.", "I think carefully now before I act.",
+        "I said nothing at the time and I should have.", "The judge was right to send me down.",
+        "I know you did nothing to deserve it.", "It was a big deal and I know that now.",
+    ])
+    func honestLinesStayClear(text: String) {
+        #expect(screener.screen(text).verdict == .clear, "\(screener.screen(text).findings.map(\.rule))")
+    }
+
     @Test func askingForALetterBackAsksForReview() {
         #expect(rules("Write to me there.").contains("contact-request-reply"))
         #expect(!rules("You don't have to write to me.").contains("contact-request-reply"))
