@@ -218,6 +218,31 @@ struct DetectorTests {
 }
 
 struct RuleFileTests {
+    /// A pattern's words are separated by spaces, so "i'm|im|i am watching"
+    /// reads as "(i'm|im|i) am watching" and never finds "I'm watching". A
+    /// group that offers a pronoun beside its own contraction is that mistake.
+    @Test func noPatternSplitsAPhraseAcrossAlternatives() throws {
+        let contractions = ["i": ["i'm", "im", "i'd", "id", "i'll", "ill", "i've", "ive"],
+                            "you": ["you'll", "youll", "you're", "youre", "you'd", "youd", "you've"],
+                            "we": ["we'll", "we're", "we'd", "we've"], "they": ["they'll", "they're", "they'd", "they've"]]
+        for rule in try RuleSet.shipped().rules {
+            for pattern in rule.patterns {
+                for group in pattern.split(separator: " ").map({ Set($0.split(separator: "|").map(String.init)) }) {
+                    for (pronoun, forms) in contractions where group.contains(pronoun) {
+                        #expect(group.isDisjoint(with: forms), "\(rule.id): \(pattern)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [("I'm watching you.", "intimidation-threat"), ("I am coming for you.", "intimidation-threat"),
+                      ("I'd been drunk that night.", "excuse"), ("I couldn't help it.", "excuse"),
+                      ("You'll find me at the pub.", "contact-request-direct")])
+    func contractionsAndFullFormsBothMatch(text: String, rule: String) throws {
+        #expect(try Screener.standard().screen(text).findings.contains { $0.rule == rule }, "\(text)")
+    }
+
     @Test func serviceRulesOverrideByIdAndAddNew() throws {
         let service = try RuleSet.parse("""
             - id: abusive-profanity
