@@ -166,6 +166,8 @@ struct DetectorTests {
         ("I'm not a bad person, you provoked me.", "victim-blaming"),
         ("You can find me at the Red Lion most nights.", "contact-request"),
         ("Add me on Snapchat, it's dannyp99.", "contact-details"),
+        ("Say hi to Mrs Patel next door for me.", "third-party"),
+        ("You stupid cow, I'm sorry.", "abusive-language"),
     ])
     func linesOfConcern(text: String, category: String) {
         #expect(screener.screen(text).findings.contains { $0.category.rawValue == category }, "\(text)")
@@ -176,6 +178,8 @@ struct DetectorTests {
         "I will wait for the service to tell me if you want to reply.", "I think carefully now before I act.",
         "I said nothing at the time and I should have.", "The judge was right to send me down.",
         "I know you did nothing to deserve it.", "It was a big deal and I know that now.",
+        "You are nothing like I thought you would be.", "I was stupid and I know it.",
+        "I'm paying back £20 a week until it's all paid.", "I think about what I did every day.",
     ])
     func honestLinesStayClear(text: String) {
         #expect(screener.screen(text).verdict == .clear, "\(screener.screen(text).findings.map(\.rule))")
