@@ -14,6 +14,13 @@ struct DetectorTests {
         #expect(rules(text).contains("contact-phone"))
     }
 
+    @Test func numbersOfAnAddressAreNoPhoneNumber() {
+        #expect(rules("His address: 48334 36 rue de Pologne, Lyon").filter { $0.hasPrefix("contact") } == ["contact-address"])
+        #expect(rules("My zip code is 90010-170").filter { $0.hasPrefix("contact") } == ["contact-address"])
+        // A phone number written after an address is still one.
+        #expect(rules("Write to 14 Elm Road, 07700 900123 is my number").contains("contact-phone"))
+    }
+
     @Test(arguments: ["It happened on 03/27/2011.", "I paid £1500.50 for it.", "In 2019 I was 23.",
                       "Card 4111111111111111 expired.", "I served 18 months at 14 Market Street."])
     func notPhoneNumbers(text: String) {

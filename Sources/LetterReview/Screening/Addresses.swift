@@ -307,10 +307,16 @@ struct AddressReader {
         if ["zip", "postcode", "postal", "zipcode"].contains(word) || (word == "post" && self.word(index + 1) == "code") {
             var next = index + 1
             while next < tokens.count, next <= index + 3, ["code", "is", "number"].contains(tokens[next].word) { next += 1 }
-            if next < tokens.count, next <= index + 4, isPostalNumber(next), onSameLine(index, next) {
-                return tokens[index].start..<tokens[next].end
+            guard next < tokens.count, next <= index + 4, isPostalNumber(next) || dashedPostalCode(at: next) != nil,
+                  onSameLine(index, next)
+            else { return nil }
+            // The whole code: "90010-170", "394 13".
+            if let dashed = dashedPostalCode(at: next) { return tokens[index].start..<dashed.upperBound }
+            if next + 1 < tokens.count, spaced(next, next + 1), tokens[next].word.count == 3,
+               tokens[next + 1].word.count == 2, tokens[next + 1].word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                return tokens[index].start..<tokens[next + 1].end
             }
-            return nil
+            return tokens[index].start..<tokens[next].end
         }
         guard isPostalNumber(index + 1), spaced(index, index + 1), standsAlone(index + 1) else { return nil }
         // After a region's code any number is a postal code ("Sydney NSW 2000");

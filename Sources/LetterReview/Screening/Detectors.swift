@@ -26,7 +26,7 @@ enum Detectors {
 
     static func run(_ name: String, _ text: ScannedText, _ context: ScreeningContext, words: [String]) -> [Hit] {
         switch name {
-        case "phone": phones(text)
+        case "phone": numbersOutsideAddresses(phones(text), in: text)
         case "email": emails(text)
         case "url": urls(text)
         case "handle": handles(text)
@@ -50,6 +50,16 @@ enum Detectors {
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastSpace }
 
     // MARK: Phone numbers
+
+    /// Digits that are part of a postal address (a postal and a house number,
+    /// "48334 36 rue de Pologne"; a zip code, "90010-170") are not a phone number.
+    static func numbersOutsideAddresses(_ phones: [Hit], in text: ScannedText) -> [Hit] {
+        guard !phones.isEmpty else { return phones }
+        let addresses = AddressReader(text).addresses().map(\.range)
+        return phones.filter { phone in
+            !addresses.contains { $0.lowerBound <= phone.range.lowerBound && phone.range.upperBound <= $0.upperBound }
+        }
+    }
 
     /// 7 to 15 digits, with the spaces, dots, dashes and brackets people write
     /// between groups; not dates, times, sums of money or long card numbers.
