@@ -96,7 +96,7 @@ struct DetectorTests {
         let lists: [any Collection<String>] = [
             AddressWords.suffixes, AddressWords.namingSuffixes, AddressWords.prefixes, AddressWords.namingPrefixes,
             AddressWords.endings, AddressWords.units, AddressWords.particles, AddressWords.cues, AddressWords.notStreets,
-            AddressWords.stopWords, AddressWords.months, AddressWords.regions, AddressWords.regionCodes,
+            AddressWords.stopWords, AddressWords.calendarWords, AddressWords.regions, AddressWords.regionCodes,
             AddressWords.countries,
         ]
         for list in lists {

@@ -39,6 +39,13 @@ func counts(_ finding: ScreeningFinding, for flag: String) -> Bool {
     }
 }
 
+/// Whether a finding counts for an expectation: the right kind, over its span if it has one.
+func covers(_ finding: ScreeningFinding, _ expectation: Item.Expectation) -> Bool {
+    guard counts(finding, for: expectation.flag) else { return false }
+    if let lower = expectation.start, let upper = expectation.end { return finding.start < upper && finding.end > lower }
+    return true
+}
+
 func inLookSlice(_ id: String) -> Bool {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
@@ -78,7 +85,6 @@ var presidioItems = Tally()
 var prose = Tally()
 /// Presidio's spans found without the notes on unnumbered streets (info findings).
 var presidioStrict = (all: Tally(), heldOut: Tally())
-let addressRules: Set<String> = ["contact-address", "contact-street", "contact-postcode"]
 let decoder = JSONDecoder()
 let start = ContinuousClock.now
 var screened = 0
@@ -89,17 +95,9 @@ for line in text.split(separator: "\n") {
     let look = inLookSlice(item.id)
     var perFlag: [String: Tally] = [:]
     for expectation in item.expect ?? [] {
-        let hit = result.findings.contains { finding in
-            guard counts(finding, for: expectation.flag) else { return false }
-            if let lower = expectation.start, let upper = expectation.end { return finding.start < upper && finding.end > lower }
-            return true
-        }
+        let hit = result.findings.contains { covers($0, expectation) }
         if item.source.hasPrefix("presidio"), expectation.flag.hasPrefix("CONTACT") {
-            let strict = result.findings.contains { finding in
-                guard finding.rule != "contact-street", counts(finding, for: expectation.flag) else { return false }
-                if let lower = expectation.start, let upper = expectation.end { return finding.start < upper && finding.end > lower }
-                return true
-            }
+            let strict = result.findings.contains { $0.rule != "contact-street" && covers($0, expectation) }
             let tally = Tally(positives: 1, found: strict ? 1 : 0, negatives: 0, flagged: 0)
             presidioStrict.all = presidioStrict.all + tally
             if !look { presidioStrict.heldOut = presidioStrict.heldOut + tally }
@@ -117,7 +115,7 @@ for line in text.split(separator: "\n") {
     }
     if item.source.hasPrefix("hatecheck") || item.source.hasPrefix("davidson") {
         prose.negatives += 1
-        if let wrong = result.findings.first(where: { addressRules.contains($0.rule) }) {
+        if let wrong = result.findings.first(where: { counts($0, for: "CONTACT_ADDRESS") }) {
             prose.flagged += 1
             if look && showErrors { errors.insert("address in prose by \(wrong.rule) [\(item.id)] '\(wrong.excerpt)'", at: 0) }
         }

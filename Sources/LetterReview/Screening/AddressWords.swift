@@ -139,7 +139,8 @@ enum AddressWords {
         "thank", "sorry", "yours", "sincerely", "regards",
     ]
 
-    static let months: Set<String> = [
+    /// Months and days: "March 12" and "Sunday 12" are dates, not streets.
+    static let calendarWords: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

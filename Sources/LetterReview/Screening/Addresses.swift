@@ -91,17 +91,15 @@ struct AddressReader {
     }
 
     /// Streets named without a house number ("on Isaac Lodge Street", "the
-    /// corner of Martinez Mall and King Forges"), where no address or other
-    /// finding (a protected place) covers them.
-    func streets(besides others: [Hit] = []) -> [Hit] {
+    /// corner of Martinez Mall and King Forges"), where no other finding (an
+    /// address, a protected place) covers them.
+    func streets(besides others: [Hit]) -> [Hit] {
         var ranges: [Range<Int>] = []
         for index in tokens.indices {
             if let range = street(at: index) { ranges.append(range) }
             ranges += corner(at: index)
         }
-        guard !ranges.isEmpty else { return [] }
-        let covered = (addresses() + others).map(\.range)
-        return ranges.filter { range in !covered.contains { $0.overlaps(range) } }.map { Hit(range: $0, note: nil) }
+        return ranges.filter { range in !others.contains { $0.range.overlaps(range) } }.map { Hit(range: $0, note: nil) }
     }
 
     // MARK: Words
@@ -163,7 +161,7 @@ struct AddressReader {
     func isName(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].isCapitalised else { return false }
         let word = tokens[index].word
-        return !AddressWords.stopWords.contains(word) && !AddressWords.months.contains(word)
+        return !AddressWords.stopWords.contains(word) && !AddressWords.calendarWords.contains(word)
             && word.unicodeScalars.allSatisfy(\.isFastLetter)
     }
 
@@ -201,11 +199,11 @@ struct AddressReader {
             && spaced(index - 1, index)
         if (numberNext || numberBefore) && (namedBefore || hasStreetEnding(index)) {
             // "Hersnapvej 18", "Villacher Strasse 89", "18 Hersnapvej".
-            if isHouseNumber(index + 1), joined(index, index + 1) {
+            if numberNext, joined(index, index + 1) {
                 let start = hasStreetEnding(index) ? index : index - 1
                 return tokens[start].start..<tokens[index + 1].end
             }
-            if hasStreetEnding(index), isHouseNumber(index - 1), joined(index - 1, index) {
+            if numberBefore, hasStreetEnding(index), joined(index - 1, index) {
                 return tokens[index - 1].start..<tokens[index].end
             }
         }

@@ -32,9 +32,10 @@ public struct Screener: Sendable {
         if !lexicon.isEmpty {
             for match in lexicon.matches(in: text) { raw.append((match.rule, match.range, nil)) }
         }
+        let reading = Detectors.Reading(text, context: context)
         for (index, rule) in rules.enumerated() where rule.enabled {
             guard let detector = rule.detector else { continue }
-            for hit in Detectors.run(detector, text, context, words: rule.words) {
+            for hit in Detectors.run(detector, reading, words: rule.words) {
                 raw.append((index, hit.range, hit.note))
             }
         }
