@@ -56,19 +56,36 @@ struct LetterCommandTests {
         #expect(bad.stderr == "<stdin>:1:1: error: not a letter: each line needs {\"id\": …, \"text\": …}\n")
     }
 
-    /// A store with one approved letter whose recipient agreed.
+    /// A store with staff and one approved letter whose recipient agreed.
     func readyStore() throws -> (URL, [String: String]) {
-        let folder = try RJRunner.temporaryFolder()
-        let environment = ["RJ_STORE": folder.appendingPathComponent("rj.sqlite").path, "RJ_TODAY": "2026-03-21"]
+        let (folder, environment) = try staffedStore()
         for arguments in [
-            ["letters", "submit", "\(letters)/apology-burglary.txt", "--case", "NRJ-2026-0142", "--from", "daniel", "--to", "margaret"],
-            ["letters", "approve", "1", "--reviewer", "Amira Hussain"],
-            ["letters", "consent", "1", "--recipient-agreed", "--date", "2026-03-20"],
+            ["letters", "submit", "\(letters)/apology-burglary.txt", "--case", "Examples/cases/burglary-adult.yml",
+             "--from", "daniel", "--to", "margaret", "--as", "kturner"],
+            ["letters", "approve", "1", "--as", "jcarter"],
+            ["letters", "consent", "1", "--recipient-agreed", "--date", "2026-03-20", "--as", "kturner"],
         ] {
             let result = try RJRunner.run(arguments, environment: environment)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
         return (folder, environment)
+    }
+
+    /// A new store with an admin, two facilitators and a supervisor; RJ_AS is kturner.
+    func staffedStore() throws -> (URL, [String: String]) {
+        let folder = try RJRunner.temporaryFolder()
+        let environment = ["RJ_STORE": folder.appendingPathComponent("rj.sqlite").path, "RJ_TODAY": "2026-03-21",
+                           "RJ_KEY_FILE": "", "RJ_AS": ""]
+        for arguments in [
+            ["staff", "add", "ahussain", "--name", "Amira Hussain", "--role", "admin", "--role", "manager"],
+            ["staff", "add", "kturner", "--name", "Karen Turner", "--role", "facilitator", "--sensitive-complex", "--as", "ahussain"],
+            ["staff", "add", "jcarter", "--name", "Joe Carter", "--role", "facilitator", "--as", "ahussain"],
+            ["staff", "add", "nokafor", "--name", "Nadia Okafor", "--role", "supervisor", "--sensitive-complex", "--as", "ahussain"],
+        ] {
+            let result = try RJRunner.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        return (folder, environment.merging(["RJ_AS": "kturner"]) { $1 })
     }
 
     @Test func twoProcessesReleasingAtOnceReleaseItOnce() throws {
@@ -78,7 +95,7 @@ struct LetterCommandTests {
             let processes = (0..<2).map { index -> (Process, URL) in
                 let process = Process()
                 process.executableURL = RJRunner.executable
-                process.arguments = ["letters", "release", "1", "--by", "Facilitator \(index)", "--method", "in-person",
+                process.arguments = ["letters", "release", "1", "--as", index == 0 ? "kturner" : "jcarter", "--method", "in-person",
                                      "--out", folder.appendingPathComponent("copy-\(index).html").path]
                 process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
                 let errors = folder.appendingPathComponent("stderr-\(index)")
@@ -92,26 +109,25 @@ struct LetterCommandTests {
             let statuses = processes.map(\.0.terminationStatus).sorted()
             #expect(statuses == [0, 1], "round \(round)")
             let loser = try #require(processes.first { $0.0.terminationStatus == 1 })
-            #expect(try String(contentsOf: loser.1, encoding: .utf8) == "error: letter 1 is released; it cannot be released\n")
+            #expect(try String(contentsOf: loser.1, encoding: .utf8) == "error: letter 1 is released; nothing more can be done with it\n")
             let log = try RJRunner.run(["letters", "log", "1"], environment: environment)
-            #expect(log.stdout.components(separatedBy: "release by").count == 2)
+            #expect(log.stdout.components(separatedBy: "released version 1").count == 2)
             #expect(try RJRunner.run(["letters", "verify-log"], environment: environment).status == 0)
         }
     }
 
     @Test func aProcessKilledMidSubmitLeavesNothingHalfWritten() throws {
-        let folder = try RJRunner.temporaryFolder()
+        var (folder, environment) = try staffedStore()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var environment = ["RJ_STORE": folder.appendingPathComponent("rj.sqlite").path]
-        let submit = ["letters", "submit", "\(letters)/apology-burglary.txt", "--case", "NRJ-1", "--from", "daniel", "--to", "margaret"]
+        let submit = ["letters", "submit", "\(letters)/apology-burglary.txt", "--case", "Examples/cases/burglary-adult.yml",
+                      "--from", "daniel", "--to", "margaret"]
         // Killed inside the transaction, after the letter row and before its text and audit entry.
         environment["RJ_FAULT"] = "after-letter-insert"
         let killed = try RJRunner.run(submit, environment: environment)
         #expect(killed.status == 9)
         environment["RJ_FAULT"] = nil
         #expect(try RJRunner.run(["letters", "queue"], environment: environment).stdout == "no letters await action\n")
-        #expect(try RJRunner.run(["letters", "verify-log"], environment: environment).stdout
-            == "audit trail intact: 0 entries, each hash-chained to the one before\n")
+        #expect(try RJRunner.run(["letters", "verify-log"], environment: environment).stdout.hasPrefix("audit trail intact: 4 entries"))
         // The next submit works and is letter 1: nothing of the killed one remains.
         let next = try RJRunner.run(submit, environment: environment)
         #expect(next.stdout.hasPrefix("letter 1 stored"))
@@ -130,15 +146,16 @@ struct LetterCommandTests {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-        let queue = try RJRunner.run(["letters", "queue"], environment: environment)
-        let ids = queue.stdout.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: " ").first ?? "") }
+        let queue = try RJRunner.run(["letters", "queue", "--format", "json"], environment: environment)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [[String: Any]])
+        let ids = items.compactMap { $0["id"] as? Int }
         #expect(!ids.isEmpty)
         for id in ids {
             let shown = try RJRunner.run(["letters", "show", String(id)], environment: environment)
             #expect(shown.status == 0)
             #expect(shown.stdout.contains("I am writing to say sorry for breaking into your home"))
             let log = try RJRunner.run(["letters", "log", String(id)], environment: environment)
-            #expect(log.stdout.contains("submit by daniel"))
+            #expect(log.stdout.contains("Karen Turner (kturner) stored a letter from daniel to margaret"))
         }
         #expect(try RJRunner.run(["letters", "verify-log"], environment: environment).status == 0)
     }

@@ -78,10 +78,7 @@ private struct ContextBuilder {
 
     // MARK: People
 
-    func nameVisibility(_ participant: Participant) -> Visibility {
-        guard let shared = participant.nameSharedWith else { return .everyone }
-        return Visibility(sharedWith: shared, plus: [participant.id])
-    }
+    func nameVisibility(_ participant: Participant) -> Visibility { participant.nameVisibility }
 
     func participantValue(_ participant: Participant) -> TemplateValue {
         let own = Visibility.only([participant.id])

@@ -98,6 +98,13 @@ public struct Participant: Sendable {
     }
 
     public var needsLargePrint: Bool { accessNeeds.contains(.largePrint) }
+
+    /// Who may know the participant's name: they themselves, and whom their
+    /// `name_shared_with` names (everyone when it is absent).
+    public var nameVisibility: Visibility {
+        guard let nameSharedWith else { return .everyone }
+        return Visibility(sharedWith: nameSharedWith, plus: [id])
+    }
 }
 
 public enum AccessNeed: String, Sendable, CaseIterable {

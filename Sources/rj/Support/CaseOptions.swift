@@ -54,9 +54,7 @@ struct CaseOptions: ParsableArguments {
             }
             return date
         }
-        if let fixed = ProcessInfo.processInfo.environment["RJ_TODAY"], let date = CalendarDate(iso: fixed) { return date }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return Today.date
     }
 
     func renderer(redact: Bool, draft: Bool) throws -> DocumentRenderer {

@@ -3,18 +3,6 @@ import CaseFiles
 import Foundation
 import LetterReview
 
-extension RJ {
-    /// `rj letters`: screen letters between participants, and the review queue.
-    struct Letters: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Screen letters between participants for risk of further harm, and review them.",
-            subcommands: [Screen.self, Submit.self, Queue.self, Show.self, Approve.self, Return.self, Revise.self,
-                          Redact.self, Reject.self, Withdraw.self, Consent.self, Hold.self, Release.self, Log.self,
-                          VerifyLog.self, Followups.self]
-        )
-    }
-}
-
 extension RJ.Letters {
     struct Screen: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -67,7 +55,13 @@ extension RJ.Letters {
             try reportingFailures {
                 let screener = try LetterFlags.screener(rules: rules)
                 var context = ScreeningContext(protectedNames: protectNames, protectedPlaces: protectPlaces)
-                if let caseFile { LetterFlags.add(try LetterFlags.loadCase(caseFile), writer: nil, to: &context) }
+                if let caseFile {
+                    let loaded = try CaseOptions.loadCase(caseFile)
+                    let fromCase = ScreeningContext(case: loaded, writer: nil)
+                    context.protectedNames += fromCase.protectedNames
+                    context.protectedPlaces += fromCase.protectedPlaces
+                    context.sensitive = fromCase.sensitive
+                }
                 if let batch {
                     try runBatch(batch, screener: screener, context: context)
                     return
@@ -107,33 +101,5 @@ extension RJ.Letters {
             }
             Terminal.output(output)
         }
-    }
-}
-
-/// What the letter commands share.
-enum LetterFlags {
-    static func screener(rules: String?) throws -> Screener {
-        do {
-            return try Screener.standard(serviceRules: rules)
-        } catch {
-            throw CommandFailure(lines: [error.description], exitCode: 2)
-        }
-    }
-
-    static func loadCase(_ path: String) throws -> Case { try CaseOptions.loadCase(path) }
-
-    /// The case's protected names and places, the names the writer may not
-    /// know, and whether the case is sensitive and complex.
-    static func add(_ loaded: Case, writer: String?, to context: inout ScreeningContext) {
-        context.protectedNames += loaded.protectedNames
-        context.protectedPlaces += loaded.protectedPlaces
-        if let writer {
-            for participant in loaded.participants where participant.id != writer {
-                if let shared = participant.nameSharedWith, !shared.contains(.participant(writer)), !shared.contains(.allParties) {
-                    context.protectedNames.append(participant.name)
-                }
-            }
-        }
-        context.sensitive = context.sensitive || loaded.isSensitiveAndComplex
     }
 }

@@ -4,11 +4,20 @@ import Templating
 extension Handover {
     /// The handover copy as one self-contained HTML page: the letter as
     /// approved, with redactions, read literally (nothing in it can become
-    /// markup), and a note of who checked it and how it is handed over.
+    /// markup), and a note of who checked it, in what capacity, and how it is
+    /// handed over. A preview says plainly that it is not released.
     public func html(recipientName: String?, today: String) -> String {
         let body = Document.render(markdown: Escaping.markdown.escape(text), as: .html)
-        let reviewers = approvals.map { "\($0.reviewer) (\($0.role == "supervisor" ? "case supervisor" : "facilitator"))" }
         let html = Escaping.html
+        let reviewers = approvals.map { "\($0.reviewerName) (\($0.capacity.label))" }
+        let checked = reviewers.isEmpty ? "Not yet approved." : "Checked and approved by \(reviewers.joined(separator: " and "))."
+        let handed: String
+        if letter.status == .released, let releasedBy, let method = letter.releaseMethod {
+            handed = "Handed over unsealed by \(releasedBy.name) (\(method.rawValue)) on \(today)."
+        } else {
+            handed = "Preview: not released." + (obstacles.isEmpty ? "" : " It cannot be released yet: "
+                + obstacles.map(\.description).joined(separator: "; ") + ".")
+        }
         return """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -26,7 +35,7 @@ extension Handover {
             <main class="letter">
             \(body)</main>
             <footer>
-            <p>Letter \(letter.id ?? 0) in case \(html.escape(letter.caseReference))\(recipientName.map { ", for \(html.escape($0))" } ?? ""). Checked and approved by \(html.escape(reviewers.joined(separator: " and "))). Handed over unsealed by \(html.escape(letter.releasedBy ?? "")) (\(html.escape(letter.releaseMethod ?? ""))) on \(html.escape(today)).</p>
+            <p>Letter \(letter.id ?? 0) in case \(html.escape(letter.caseReference))\(recipientName.map { ", for \(html.escape($0))" } ?? ""). \(html.escape(checked)) \(html.escape(handed))</p>
             </footer>
             </body>
             </html>

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// What an audit entry records.
+public enum AuditAction: String, Codable, Sendable, CaseIterable {
+    case submit, revise, approve, `return`, redact, reject, withdraw, consent, hold, release
+    case followUp = "follow-up"
+    case staffAdd = "staff-add"
+    case staffChange = "staff-change"
+    case staffDisable = "staff-disable"
+}
+
+/// One step on the audit trail: who did what, from which account, and a
+/// digest of the record's state after it. Each entry is sealed with the
+/// service key over its own fields and the seal of the entry before it, so an
+/// entry altered, removed or forged breaks the chain, and a record changed
+/// outside rj no longer matches its last entry.
+public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "auditEntry"
+    public var sequence: Int64
+    /// The letter it concerns, if any.
+    public var letterId: Int64?
+    /// The member of staff whose record it changed, if any.
+    public var staffMember: String?
+    /// An ``AuditAction`` by name.
+    public var action: String
+    /// The staff id of who acted.
+    public var actor: String
+    /// The operating-system account (or, later, the signed-in session) it came from.
+    public var account: String
+    /// What was done, as a JSON object with sorted keys.
+    public var detail: String
+    /// The state of the record after the change, part by part (``RecordState``).
+    public var state: String
+    public var at: String
+    public var previousSeal: String
+    public var seal: String
+
+    public var kind: AuditAction? { AuditAction(rawValue: action) }
+
+    /// The details, or an empty map when they cannot be read.
+    public var details: [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]
+    }
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// Every field but the seal, each length-prefixed so that no two entries
+    /// share a text.
+    var canonical: String {
+        var text = Canonical()
+        text.add(String(sequence))
+        text.add(letterId.map(String.init))
+        text.add(staffMember)
+        text.add(action)
+        text.add(actor)
+        text.add(account)
+        text.add(detail)
+        text.add(state)
+        text.add(at)
+        text.add(previousSeal)
+        return text.value
+    }
+
+    static func encode(_ detail: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(detail)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+/// A text that joins fields without ambiguity: each is its length, a colon,
+/// the field and a comma; a missing field is a dash.
+struct Canonical {
+    private(set) var value = ""
+
+    mutating func add(_ field: String?) {
+        guard let field else {
+            value += "-,"
+            return
+        }
+        value += "\(field.utf8.count):\(field),"
+    }
+
+    mutating func add(_ field: Int) { add(String(field)) }
+    mutating func add(_ field: Int64?) { add(field.map(String.init)) }
+    mutating func add(_ field: Bool) { add(field ? "1" : "0") }
+    mutating func add<T: RawRepresentable>(_ field: T?) where T.RawValue == String { add(field?.rawValue) }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// What a member of staff does in the service, and so what rj lets them do.
+public enum StaffRole: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Prepares participants and screens, approves and hands over letters.
+    case facilitator
+    /// A case supervisor (BPG 2011 §E): approves, and co-signs sensitive and complex work.
+    case supervisor
+    /// A service manager: reads the queue, letters and records (§G.8); changes nothing.
+    case manager
+    /// Keeps the staff list. Reads no letters unless they also hold another role.
+    case admin
+
+    public static func < (lhs: StaffRole, rhs: StaffRole) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A member of the service's staff. Never deleted, only disabled, since the
+/// audit trail names them.
+public struct StaffMember: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "staff"
+    /// Short and stable, such as `kturner`: what `--as` names.
+    public var id: String
+    public var name: String
+    /// The roles, stored as their names joined with commas.
+    public var roles: String
+    /// Trained and experienced for sensitive and complex cases (BPG 2011 §B skills 3-4).
+    public var sensitiveComplex: Bool
+    public var disabled: Bool
+    public var createdAt: String
+
+    public init(id: String, name: String, roles: Set<StaffRole>, sensitiveComplex: Bool, createdAt: String) {
+        self.id = id
+        self.name = name
+        self.roles = Self.text(roles)
+        self.sensitiveComplex = sensitiveComplex
+        self.disabled = false
+        self.createdAt = createdAt
+    }
+
+    /// The roles; a role name that rj does not know grants nothing.
+    public var roleSet: Set<StaffRole> {
+        Set(roles.split(separator: ",").compactMap { StaffRole(rawValue: String($0)) })
+    }
+
+    public func has(_ role: StaffRole) -> Bool { roleSet.contains(role) }
+
+    static func text(_ roles: Set<StaffRole>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
+
+    /// "Karen Turner (kturner, facilitator and case supervisor)".
+    public var described: String {
+        let labels = roleSet.sorted().map { $0 == .supervisor ? "case supervisor" : $0.rawValue }
+        return "\(name) (\(id), \(labels.joined(separator: " and ")))"
+    }
+}
+
+/// Who acts: a staff id, and the operating-system account the command ran
+/// under. The command line trusts the machine's login for the staff id; the
+/// account is recorded beside every action so that a record shows both.
+public struct Actor: Sendable, Equatable {
+    public var staffId: String
+    /// Where the action came from: `uid 1000 (karen)` on the command line.
+    public var account: String
+
+    public init(staffId: String, account: String) {
+        self.staffId = staffId
+        self.account = account
+    }
+
+    /// The staff member named, acting from this process's operating-system account.
+    public static func commandLine(_ staffId: String) -> Actor {
+        let uid = geteuid()
+        var name = "?"
+        if let entry = getpwuid(uid), let login = entry.pointee.pw_name { name = String(cString: login) }
+        return Actor(staffId: staffId, account: "uid \(uid) (\(name))")
+    }
+}

@@ -1,0 +1,179 @@
+import GRDB
+
+/// The store's tables, as append-only migrations.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            // The first letter queue, with an audit chain that no key sealed.
+            try db.create(table: "letter") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("caseReference", .text).notNull()
+                t.column("writer", .text).notNull()
+                t.column("writerName", .text)
+                t.column("recipient", .text).notNull()
+                t.column("sensitive", .boolean).notNull()
+                t.column("responseWish", .text)
+                t.column("status", .text).notNull()
+                t.column("currentVersion", .integer).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("blockCount", .integer).notNull()
+                t.column("warnCount", .integer).notNull()
+                t.column("consent", .text)
+                t.column("consentDate", .text)
+                t.column("holdUntil", .text)
+                t.column("receivedAt", .text).notNull()
+                t.column("releasedAt", .text)
+                t.column("releasedBy", .text)
+                t.column("releaseMethod", .text)
+                t.column("closingReason", .text)
+            }
+            try db.create(index: "letterByStatus", on: "letter", columns: ["status", "receivedAt"])
+            try db.create(table: "letterVersion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letterId", .integer).notNull().references("letter")
+                t.column("number", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("findings", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.uniqueKey(["letterId", "number"])
+            }
+            try db.create(table: "review") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letterId", .integer).notNull().references("letter")
+                t.column("version", .integer).notNull()
+                t.column("reviewer", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("decision", .text).notNull()
+                t.column("note", .text)
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(table: "redaction") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letterId", .integer).notNull().references("letter")
+                t.column("version", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("span", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("reviewer", .text).notNull()
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(table: "auditEntry") { t in
+                t.primaryKey("sequence", .integer)
+                t.column("letterId", .integer)
+                t.column("action", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("previousHash", .text).notNull()
+                t.column("hash", .text).notNull()
+            }
+        }
+        migrator.registerMigration("v2-staff-and-sealed-records") { db in
+            // Letters reviewed by names typed at the terminal, under an unkeyed
+            // chain, cannot be carried into a store where every action is a
+            // member of staff's: refuse rather than invent who did what.
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry")! > 0 {
+                throw LetterError.store("this store was made by rj 0.1, before staff and sealed records; finish its letters with rj 0.1 and start a new store for this version")
+            }
+            for table in ["auditEntry", "redaction", "review", "letterVersion", "letter"] { try db.drop(table: table) }
+            try db.create(table: "storeInfo") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "staff") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("roles", .text).notNull()
+                t.column("sensitiveComplex", .boolean).notNull()
+                t.column("disabled", .boolean).notNull()
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(table: "letter") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("caseReference", .text).notNull()
+                t.column("writer", .text).notNull()
+                t.column("writerName", .text)
+                t.column("recipient", .text).notNull()
+                t.column("sensitive", .boolean).notNull()
+                t.column("responseWish", .text)
+                t.column("status", .text).notNull()
+                t.column("currentVersion", .integer).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("blockCount", .integer).notNull()
+                t.column("warnCount", .integer).notNull()
+                t.column("consent", .text)
+                t.column("consentDate", .text)
+                t.column("holdUntil", .text)
+                t.column("receivedAt", .text).notNull()
+                t.column("recordedBy", .text).notNull().references("staff")
+                t.column("releasedAt", .text)
+                t.column("releasedBy", .text).references("staff")
+                t.column("releaseMethod", .text)
+                t.column("closingReason", .text)
+                t.column("followedUpAt", .text)
+                t.column("followedUpBy", .text).references("staff")
+                t.column("followUpNote", .text)
+            }
+            try db.create(index: "letterByStatus", on: "letter", columns: ["status", "receivedAt"])
+            try db.create(table: "letterVersion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letterId", .integer).notNull().references("letter")
+                t.column("number", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("findings", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.uniqueKey(["letterId", "number"])
+            }
+            try db.create(table: "review") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letterId", .integer).notNull().references("letter")
+                t.column("version", .integer).notNull()
+                t.column("reviewer", .text).notNull().references("staff")
+                t.column("reviewerName", .text).notNull()
+                t.column("capacity", .text).notNull()
+                t.column("decision", .text).notNull()
+                t.column("note", .text)
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(index: "reviewByLetter", on: "review", columns: ["letterId"])
+            try db.create(table: "redaction") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letterId", .integer).notNull().references("letter")
+                t.column("version", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("span", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("reviewer", .text).notNull().references("staff")
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(index: "redactionByLetter", on: "redaction", columns: ["letterId"])
+            try db.create(table: "party") { t in
+                t.column("letterId", .integer).notNull().references("letter")
+                t.column("participant", .text).notNull()
+                t.column("name", .text).notNull()
+                t.primaryKey(["letterId", "participant"])
+            }
+            try db.create(table: "auditEntry") { t in
+                t.primaryKey("sequence", .integer)
+                t.column("letterId", .integer)
+                t.column("staffMember", .text)
+                t.column("action", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("account", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("previousSeal", .text).notNull()
+                t.column("seal", .text).notNull()
+            }
+            try db.create(index: "auditByLetter", on: "auditEntry", columns: ["letterId", "sequence"])
+            try db.create(index: "auditByStaff", on: "auditEntry", columns: ["staffMember", "sequence"])
+        }
+        return migrator
+    }
+}

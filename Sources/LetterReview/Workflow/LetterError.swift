@@ -1,0 +1,115 @@
+/// Why the letter store refused or failed. Nothing was changed. Each case
+/// carries what a front end needs to give advice in its own words; the
+/// descriptions here name no command or flag.
+public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
+    // Who acts
+    /// The store has no staff yet: the first member added is its first admin.
+    case noStaff
+    /// Nobody was named as acting.
+    case noActor
+    case unknownStaff(String)
+    case staffDisabled(String)
+    case lacksRole(staff: String, action: LetterAction, needs: Set<StaffRole>)
+    /// A sensitive and complex letter is approved only by staff cleared for such work.
+    case notCleared(staff: String, letter: Int64)
+    /// A participant of the letter's case never acts on its letters.
+    case participantCannotAct(staff: String, caseReference: String)
+    case alreadyApproved(staff: String, letter: Int64, version: Int)
+
+    // The letter
+    case notFound(Int64)
+    case noSuchVersion(letter: Int64, version: Int)
+    case closed(letter: Int64, status: LetterStatus)
+    case returnedToWriter(Int64)
+    case blockFindings(letter: Int64, [ScreeningFinding])
+    case findingsUnreadable(letter: Int64, version: Int)
+    case notReleasable(letter: Int64, [ReleaseObstacle])
+    case followUpNotWanted(Int64)
+    case followUpNotReleased(Int64)
+    case alreadyFollowedUp(Int64)
+
+    // What was asked
+    case sameWriterAndRecipient
+    case unknownParticipant(id: String, caseReference: String, known: [String])
+    case wrongCase(letter: Int64, expected: String, given: String)
+    case spanOutside(letter: Int64, version: Int, span: String)
+    case textNotFound(letter: Int64, version: Int)
+    case textAmbiguous(letter: Int64, version: Int, count: Int)
+    case missing(String)
+    case invalidDate(String)
+    case invalidStaffId(String)
+    case noRoles
+    case staffExists(String)
+    case firstStaffMustBeAdmin
+    case lastAdmin(String)
+
+    // Records that cannot change unseen
+    case recordsAltered([Discrepancy])
+    case keyFile(String, KeyProblem)
+    case store(String)
+
+    public enum KeyProblem: Sendable, Equatable {
+        case missing, unreadable, malformed, readableByOthers, notThisStore
+        case cannotCreate(String)
+    }
+
+    public var description: String {
+        switch self {
+        case .noStaff: "the store has no staff yet; the first member added becomes its first admin"
+        case .noActor: "every action names the member of staff who acts"
+        case .unknownStaff(let id): "'\(id)' is not on the staff list"
+        case .staffDisabled(let id): "\(id) is disabled and can no longer act"
+        case .lacksRole(let staff, let action, let needs):
+            "\(staff) may not \(action.rawValue): that needs the \(needs.sorted().map(\.rawValue).joined(separator: " or ")) role"
+        case .notCleared(let staff, let letter):
+            "letter \(letter) is in a sensitive and complex case and \(staff) is not cleared for sensitive and complex work (BPG 2011 §B skills 3-4)"
+        case .participantCannotAct(let staff, let reference):
+            "\(staff) takes part in case \(reference) and cannot act on its letters"
+        case .alreadyApproved(let staff, let letter, let version):
+            "\(staff) has already approved version \(version) of letter \(letter); a second approval must be someone else's"
+        case .notFound(let id): "no letter \(id) in the store"
+        case .noSuchVersion(let letter, let version): "letter \(letter) has no version \(version)"
+        case .closed(let letter, let status): "letter \(letter) is \(status.rawValue); nothing more can be done with it"
+        case .returnedToWriter(let id): "letter \(id) was returned to the writer; it can be approved once they revise it"
+        case .blockFindings(let letter, let findings):
+            "letter \(letter) has \(findings.count) block finding\(findings.count == 1 ? "" : "s") (\(findings.prefix(3).map { "\($0.rule) at \($0.line):\($0.column)" }.joined(separator: ", "))) that are neither redacted nor approved with a written reason"
+        case .findingsUnreadable(let letter, let version):
+            "the screening findings of letter \(letter) version \(version) cannot be read, so it counts as blocked"
+        case .notReleasable(let letter, let obstacles):
+            "letter \(letter) cannot be released: " + obstacles.map(\.description).joined(separator: "; ")
+        case .followUpNotWanted(let id): "the writer of letter \(id) asked for no response or feedback"
+        case .followUpNotReleased(let id): "letter \(id) has not been released; its follow-up comes after"
+        case .alreadyFollowedUp(let id): "the follow-up of letter \(id) is already marked done"
+        case .sameWriterAndRecipient: "a letter's writer and recipient must be different people"
+        case .unknownParticipant(let id, let reference, let known):
+            "no participant of case \(reference) has the id '\(id)' (the ids are \(known.joined(separator: ", ")))"
+        case .wrongCase(let letter, let expected, let given):
+            "letter \(letter) belongs to case \(expected), not \(given)"
+        case .spanOutside(let letter, let version, let span):
+            "\(span) is not inside version \(version) of letter \(letter)"
+        case .textNotFound(let letter, let version): "that text is not in version \(version) of letter \(letter)"
+        case .textAmbiguous(let letter, let version, let count):
+            "that text is in version \(version) of letter \(letter) \(count) times; say which"
+        case .missing(let what): "\(what) is needed and was empty"
+        case .invalidDate(let text): "\(text) is not a date (YYYY-MM-DD)"
+        case .invalidStaffId(let id):
+            "'\(id)' cannot be a staff id: use 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter"
+        case .noRoles: "a member of staff needs at least one role"
+        case .staffExists(let id): "\(id) is already on the staff list"
+        case .firstStaffMustBeAdmin: "the first member of staff must hold the admin role, to add everyone else"
+        case .lastAdmin(let id): "\(id) is the last admin able to act"
+        case .recordsAltered(let discrepancies):
+            "records differ from the audit trail, so nothing was done: " + discrepancies.map(\.description).joined(separator: "; ")
+        case .keyFile(let path, let problem):
+            switch problem {
+            case .missing: "\(path): the store's key file is missing; without it the audit trail cannot be checked or extended. Restore it from the backup made when the store was set up"
+            case .unreadable: "\(path): the store's key file cannot be read"
+            case .malformed: "\(path): this is not an rj key file (64 hexadecimal digits)"
+            case .readableByOthers: "\(path): the store's key file can be read by other accounts; make it readable by its owner only (mode 600)"
+            case .notThisStore: "\(path): this key is not the one the store was made with"
+            case .cannotCreate(let reason): "\(path): cannot create the store's key file: \(reason)"
+            }
+        case .store(let message): message
+        }
+    }
+}

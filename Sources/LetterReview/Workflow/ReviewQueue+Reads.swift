@@ -1,0 +1,57 @@
+/// A letter as a reviewer reads it, and whether its records are as the audit trail left them.
+public struct LetterView: Sendable {
+    public var details: LetterDetails
+    /// Empty when the records match their last audit entry.
+    public var discrepancies: [Discrepancy]
+}
+
+extension ReviewQueue {
+    /// A letter with everything recorded about it, for staff who may read
+    /// letters and take no part in its case. A letter changed outside rj is
+    /// still shown, with what differs.
+    public func letter(_ id: Int64, by actor: Actor) throws(LetterError) -> LetterView {
+        try store.read { tx in
+            let member = try Self.member(tx, actor, may: .read)
+            guard let details = try tx.details(id) else { throw LetterError.notFound(id) }
+            if Self.takesPart(member, in: details.parties) {
+                throw LetterError.participantCannotAct(staff: member.id, caseReference: details.letter.caseReference)
+            }
+            return LetterView(details: details, discrepancies: try tx.discrepancies(details))
+        }
+    }
+
+    /// Letters awaiting action (pending, returned, approved), oldest first.
+    public func queue(by actor: Actor) throws(LetterError) -> [StoredLetter] {
+        try store.read { tx in
+            _ = try Self.member(tx, actor, may: .read)
+            return try tx.openLetters()
+        }
+    }
+
+    /// Released letters whose writer asked for a response or feedback; those
+    /// marked done only when `includeDone`.
+    public func followups(by actor: Actor, includeDone: Bool = false) throws(LetterError) -> [StoredLetter] {
+        try store.read { tx in
+            _ = try Self.member(tx, actor, may: .read)
+            return try tx.lettersWithWishes().filter { includeDone || $0.followedUpAt == nil }
+        }
+    }
+
+    /// The audit trail, for one letter or the whole store.
+    public func log(letter id: Int64? = nil, by actor: Actor) throws(LetterError) -> [AuditEntry] {
+        try store.read { tx in
+            _ = try Self.member(tx, actor, may: .read)
+            if let id, try tx.details(id) == nil, try tx.lastEntry(letter: id) == nil { throw LetterError.notFound(id) }
+            return try tx.entries(letter: id)
+        }
+    }
+
+    /// Checks the chain entry by entry under the service key, then that every
+    /// letter and member of staff is as its last entry recorded.
+    public func verify(by actor: Actor) throws(LetterError) -> IntegrityReport {
+        try store.read { tx in
+            _ = try Self.member(tx, actor, may: .verify)
+            return try Integrity.verify(tx)
+        }
+    }
+}
