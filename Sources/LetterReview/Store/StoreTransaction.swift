@@ -12,9 +12,12 @@ public struct LetterDetails: Sendable, Equatable {
 
     public var id: Int64 { letter.id! }
 
-    /// The current version.
+    /// The current version. Should its record be missing (removed outside
+    /// rj), an empty text whose findings cannot be read, so that it counts as blocked.
     public var current: LetterVersion {
-        versions.first { $0.number == letter.currentVersion } ?? versions.last!
+        version(letter.currentVersion) ?? LetterVersion(
+            id: nil, letterId: letter.id ?? 0, number: letter.currentVersion, text: "", verdict: .block, findings: "",
+            createdAt: "")
     }
 
     public func version(_ number: Int) -> LetterVersion? { versions.first { $0.number == number } }
@@ -160,11 +163,20 @@ struct StoreTransaction {
     }
 }
 
-/// Timestamps, to the millisecond, in UTC.
+/// Timestamps, to the millisecond, in UTC: `2026-03-21T09:14:02.123Z`.
 enum Clock {
     static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        var parts = tm()
+        var seconds = time_t(time.tv_sec)
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
+            + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))"
+            + ".\(pad(Int32(time.tv_nsec / 1_000_000), 3))Z"
     }
 }

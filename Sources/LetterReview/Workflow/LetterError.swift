@@ -48,6 +48,12 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
     case keyFile(String, KeyProblem)
     case store(String)
 
+    /// "a, b or c".
+    static func list(_ items: [String], _ conjunction: String) -> String {
+        items.count <= 2 ? items.joined(separator: " \(conjunction) ")
+            : items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
+    }
+
     public enum KeyProblem: Sendable, Equatable {
         case missing, unreadable, malformed, readableByOthers, notThisStore
         case cannotCreate(String)
@@ -60,7 +66,7 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownStaff(let id): "'\(id)' is not on the staff list"
         case .staffDisabled(let id): "\(id) is disabled and can no longer act"
         case .lacksRole(let staff, let action, let needs):
-            "\(staff) may not \(action.rawValue): that needs the \(needs.sorted().map(\.rawValue).joined(separator: " or ")) role"
+            "\(staff) may not \(action.rawValue): that needs the \(Self.list(needs.sorted().map(\.rawValue), "or")) role"
         case .notCleared(let staff, let letter):
             "letter \(letter) is in a sensitive and complex case and \(staff) is not cleared for sensitive and complex work (BPG 2011 §B skills 3-4)"
         case .participantCannotAct(let staff, let reference):

@@ -69,11 +69,16 @@ public final class ReviewQueue: Sendable {
             var version = LetterVersion(id: nil, letterId: id, number: 1, text: text, verdict: screening.verdict,
                                         findings: try LetterVersion.encode(screening.findings), createdAt: at)
             try tx.insert(&version)
+            var stored: [Party] = []
             for var party in parties {
                 party.letterId = id
                 try tx.insert(party)
+                stored.append(party)
             }
-            try Self.record(tx, .submit, by: actor, letter: id, detail: [
+            // The new letter's records are all in hand: its state needs no read back.
+            let details = LetterDetails(letter: letter, versions: [version], reviews: [], redactions: [],
+                                        parties: stored.sorted { $0.participant < $1.participant })
+            try Self.record(tx, .submit, by: actor, details: details, detail: [
                 "case": loaded.reference, "from": writer, "to": recipient, "version": "1",
                 "verdict": screening.verdict.rawValue, "block": String(screening.count(.block)),
                 "warn": String(screening.count(.warn)), "sensitive": String(sensitive),
@@ -168,7 +173,12 @@ public final class ReviewQueue: Sendable {
     static func record(_ tx: StoreTransaction, _ action: AuditAction, by actor: Actor, letter id: Int64,
                        detail: [String: String]) throws {
         guard let details = try tx.details(id) else { throw LetterError.notFound(id) }
-        try tx.append(action, by: actor, letter: id, detail: detail, state: RecordState(details))
+        try record(tx, action, by: actor, details: details, detail: detail)
+    }
+
+    static func record(_ tx: StoreTransaction, _ action: AuditAction, by actor: Actor, details: LetterDetails,
+                       detail: [String: String]) throws {
+        try tx.append(action, by: actor, letter: details.id, detail: detail, state: RecordState(details))
     }
 
     static func trimmed(_ text: String?) -> String? {

@@ -32,7 +32,10 @@ extension RJ.Letters {
                 let details = view.details
                 let shown = try pick(version ?? details.letter.currentVersion, in: details)
                 let base = try changesFrom.map { try pick($0, in: details) }
-                let preview = try attempt { () throws(LetterError) in try queue.previewHandover(id, by: actor, today: Today.iso) }
+                // A letter whose records differ from the trail is shown, but has no handover copy.
+                let preview = view.discrepancies.isEmpty
+                    ? try attempt { () throws(LetterError) in try queue.previewHandover(id, by: actor, today: Today.iso) }
+                    : nil
                 if format == .json {
                     Terminal.output(try JSON.encode(ShowJSON(view, shown: shown, preview: preview)) + "\n")
                     return
@@ -42,7 +45,7 @@ extension RJ.Letters {
                     output += "warning: \(problem); it cannot be approved or released until this is resolved\n"
                 }
                 output += header(details)
-                if handover {
+                if handover, let preview {
                     output += "\nhandover copy (version \(details.letter.currentVersion), redactions applied):\n\n"
                     output += preview.text.hasSuffix("\n") ? preview.text : preview.text + "\n"
                     output += "\n" + (details.letter.status == .released
@@ -129,11 +132,12 @@ struct ShowJSON: Encodable {
     var shownVersion: Int
     var reviews: [Review]
     var redactions: [Redaction]
-    var handover: String
+    /// The copy as it would be handed over; null when the records differ from the audit trail.
+    var handover: String?
     var releaseObstacles: [String]
     var integrityProblems: [String]
 
-    init(_ view: LetterView, shown: LetterVersion, preview: Handover) {
+    init(_ view: LetterView, shown: LetterVersion, preview: Handover?) {
         letter = view.details.letter
         versions = view.details.versions.map {
             Version(number: $0.number, text: $0.text, verdict: $0.verdict.rawValue, findings: $0.decodedFindings, createdAt: $0.createdAt)
@@ -141,8 +145,8 @@ struct ShowJSON: Encodable {
         shownVersion = shown.number
         reviews = view.details.reviews
         redactions = view.details.redactions
-        handover = preview.text
-        releaseObstacles = preview.obstacles.map(\.description)
+        handover = preview?.text
+        releaseObstacles = preview?.obstacles.map(\.description) ?? ["its records differ from the audit trail"]
         integrityProblems = view.discrepancies.map(\.description)
     }
 }
