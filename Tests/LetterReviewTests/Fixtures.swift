@@ -21,7 +21,7 @@ struct Service {
     /// cleared), `pshah` (supervisor), `both` (facilitator and supervisor,
     /// cleared), `manager` (manager).
     init(path: String? = nil, key: String? = nil) throws {
-        queue = try path.map { try ReviewQueue(path: $0, keyFile: key, screener: Self.screener) }
+        queue = try path.map { try ReviewQueue(path: $0, keyFile: key, create: true, screener: Self.screener) }
             ?? ReviewQueue(screener: Self.screener)
         try queue.addStaff(id: "admin", name: "Ada Admin", roles: [.admin], by: nil)
         for (id, name, roles, cleared) in [

@@ -17,7 +17,7 @@ struct IntegrityTests {
         let id = try service.submit(Service.blocked)
         try service.queue.redact(id, .text("07700 900123", occurrence: nil), by: kturner, reason: "a phone number")
         try service.queue.approve(id, by: kturner)
-        try service.queue.recordConsent(id, .agreed, on: "2026-03-20", by: kturner)
+        try service.queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: kturner)
         #expect(try service.queue.verify(by: manager).isIntact)
         return (file, id)
     }
@@ -179,11 +179,73 @@ struct IntegrityTests {
         var details = try service.queue.letter(id, by: kturner).details
         #expect(details.openBlocks == [])
         try service.queue.approve(id, by: kturner)
-        try service.queue.recordConsent(id, .agreed, on: "2026-03-20", by: kturner)
+        try service.queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: kturner)
         details = try service.queue.letter(id, by: kturner).details
         #expect(ReleasePolicy.obstacles(details, today: "2026-03-21") == [])
         details.versions[0].findings = "not json"
         #expect(details.openBlocks == nil)
         #expect(ReleasePolicy.obstacles(details, today: "2026-03-21") == [.findingsUnreadable(version: 1)])
+    }
+}
+
+extension IntegrityTests {
+    @Test func aStoreWithATrailNeverGetsANewKey() throws {
+        let (file, _) = try readyStore()
+        defer { file.remove() }
+        try FileManager.default.removeItem(atPath: file.key)
+        try file.edit("DELETE FROM storeInfo")
+        #expect(refusal { _ = try reopen(file) } == .keyFile(file.key, .missing))
+        #expect(!FileManager.default.fileExists(atPath: file.key))
+    }
+
+    @Test func aStoreOfTheFirstVersionIsRefusedNotRewritten() throws {
+        let file = try StoreFile()
+        defer { file.remove() }
+        let database = try DatabaseQueue(path: file.path)
+        try Schema.migrator.migrate(database, upTo: "v1")
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO auditEntry (sequence, action, actor, detail, at, previousHash, hash)
+                VALUES (1, 'submit', 'daniel', '{}', 'x', '0', '1')
+                """)
+        }
+        guard case .store(let message) = refusal({ _ = try reopen(file) }) else {
+            Issue.record("a store of the first version was opened")
+            return
+        }
+        #expect(message.contains("this store was made by rj 0.1"))
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry") } == 1)
+    }
+}
+
+extension IntegrityTests {
+    @Test func aStoreIsMadeOnlyWhenAskedAndReadableByItsOwnerOnly() throws {
+        let file = try StoreFile()
+        defer { file.remove() }
+        #expect(refusal { _ = try ReviewQueue(path: file.path, screener: Service.screener) } == .noStore(file.path))
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        #expect(!FileManager.default.fileExists(atPath: file.key))
+        _ = try Service(path: file.path)
+        var info = stat()
+        #expect(stat(file.path, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+        // A folder where the key should be is no key.
+        let other = try StoreFile()
+        defer { other.remove() }
+        try FileManager.default.createDirectory(atPath: other.key, withIntermediateDirectories: true)
+        #expect(refusal { _ = try ReviewQueue(path: other.path, create: true, screener: Service.screener) }
+            == .keyFile(other.key, .malformed))
+    }
+
+    @Test func theStaffListIsRefusedToAMemberWhoseRecordWasChanged() throws {
+        let (file, _) = try readyStore()
+        defer { file.remove() }
+        try file.edit("UPDATE staff SET disabled = 0, roles = 'admin' WHERE id = 'manager'")
+        let queue = try reopen(file)
+        guard case .recordsAltered = refusal({ _ = try queue.staff(by: manager) }) else {
+            Issue.record("the staff list was shown to a member whose record was changed")
+            return
+        }
+        #expect(try queue.verify(by: manager).isIntact == false)
     }
 }

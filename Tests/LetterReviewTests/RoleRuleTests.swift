@@ -36,7 +36,7 @@ struct RoleRuleTests {
             let expected = LetterError.participantCannotAct(staff: staff, caseReference: "NRJ-2026-0142")
             let actor = Service.as(staff)
             #expect(refusal { try service.queue.approve(id, by: actor) } == expected)
-            #expect(refusal { try service.queue.recordConsent(id, .agreed, on: "2026-03-20", by: actor) } == expected)
+            #expect(refusal { try service.queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: actor) } == expected)
             #expect(refusal { _ = try service.queue.letter(id, by: actor) } == expected)
             #expect(refusal { _ = try service.queue.submit(letter: "Hi", case: Service.burglary, from: "daniel", to: "margaret",
                                                            by: actor) } == expected)
@@ -49,8 +49,8 @@ struct RoleRuleTests {
         ("redact", { try $0.redact($1, .text("Daniel", occurrence: nil), by: $2, reason: "name") }),
         ("reject", { try $0.reject($1, by: $2, reason: "Not safe.") }),
         ("withdraw", { try $0.withdraw($1, by: $2, reason: nil) }),
-        ("consent", { try $0.recordConsent($1, .agreed, on: "2026-03-20", by: $2) }),
-        ("hold", { try $0.hold($1, until: "2026-04-01", by: $2) }),
+        ("consent", { try $0.recordConsent($1, .agreed, on: "2026-03-20", today: "2026-03-21", by: $2) }),
+        ("hold", { try $0.hold($1, until: "2026-04-01", today: "2026-03-21", by: $2) }),
         ("revise", { try $0.revise($1, text: Service.clean, case: Service.burglary, by: $2) }),
         ("release", { _ = try $0.release($1, by: $2, method: .inPerson, today: "2026-03-21") }),
     ]
@@ -63,7 +63,7 @@ struct RoleRuleTests {
             let id = try service.submit()
             if name == "release" {
                 try service.queue.approve(id, by: Service.as("kturner"))
-                try service.queue.recordConsent(id, .agreed, on: "2026-03-20", by: Service.as("kturner"))
+                try service.queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: Service.as("kturner"))
             }
             let result = refusal { try action(service.queue, id, Service.as(staff)) }
             if allowed {
@@ -106,7 +106,7 @@ struct RoleRuleTests {
         #expect(try queue.approve(id, by: Service.as("both")) == false)
         #expect(refusal { try queue.approve(id, by: Service.as("both"), as: .supervisor) }
             == .alreadyApproved(staff: "both", letter: id, version: 1))
-        try queue.recordConsent(id, .agreed, on: "2026-03-20", by: Service.as("kturner"))
+        try queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: Service.as("kturner"))
         #expect(refusal { _ = try queue.release(id, by: Service.as("kturner"), method: .inPerson, today: "2026-03-21") }
             == .notReleasable(letter: id, [.needsApproval([.supervisor])]))
         #expect(try queue.approve(id, by: Service.as("nokafor")))
@@ -120,7 +120,7 @@ struct RoleRuleTests {
         let id = try service.submit()
         try service.queue.approve(id, by: Service.as("jcarter"))
         try service.queue.disableStaff("jcarter", by: Service.as("admin"))
-        try service.queue.recordConsent(id, .agreed, on: "2026-03-20", by: Service.as("kturner"))
+        try service.queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: Service.as("kturner"))
         let handover = try service.queue.release(id, by: Service.as("kturner"), method: .inPerson, today: "2026-03-21")
         #expect(handover.approvals.map(\.reviewerName) == ["Joe Carter"])
         #expect(handover.approvals.map(\.capacity) == [.facilitator])
@@ -163,8 +163,61 @@ extension RoleRuleTests {
         #expect(refusal { _ = try queue.updateStaff("admin", roles: [.manager], by: Service.as("admin")) } == .lastAdmin("admin"))
         #expect(refusal { _ = try queue.updateStaff("manager", roles: [], by: Service.as("admin")) } == .noRoles)
         let changed = try queue.updateStaff("manager", roles: [.manager, .supervisor], by: Service.as("admin"))
-        #expect(changed.roleSet == [.manager, .supervisor])
+        #expect(changed.member.roleSet == [.manager, .supervisor])
         #expect(try queue.log(by: Service.as("kturner")).filter { $0.kind == .staffChange }.map(\.staffMember) == ["jcarter", "manager"])
         #expect(try queue.verify(by: Service.as("kturner")).isIntact)
+    }
+}
+
+extension RoleRuleTests {
+    @Test func aParticipantOnTheStaffListSeesNothingOfTheirCase() throws {
+        let service = try Service()
+        let queue = service.queue
+        let id = try service.submit(wish: "to know")
+        let other = try service.submitSensitive()
+        try queue.addStaff(id: "mellis", name: "Ellis, Margaret", roles: [.manager], by: Service.as("admin"))
+        let margaret = Service.as("mellis")
+        #expect(try queue.queue(by: margaret).map(\.id) == [other])
+        #expect(refusal { _ = try queue.log(letter: id, by: margaret) }
+            == .participantCannotAct(staff: "mellis", caseReference: "NRJ-2026-0142"))
+        #expect(try queue.log(by: margaret).allSatisfy { $0.letterId != id })
+        #expect(try queue.log(by: margaret).contains { $0.letterId == other })
+    }
+
+    @Test(arguments: ["Price, Daniel", "Daniel J. Price", "DANIEL PRICE", "Mr Daniel Price"])
+    func aParticipantIsKnownByTheirNameInAnyForm(_ name: String) throws {
+        let service = try Service()
+        let id = try service.submit()
+        try service.queue.addStaff(id: "dp", name: name, roles: [.facilitator], by: Service.as("admin"))
+        #expect(refusal { try service.queue.approve(id, by: Service.as("dp")) }
+            == .participantCannotAct(staff: "dp", caseReference: "NRJ-2026-0142"))
+    }
+
+    @Test func staffNotClearedDoNotHandleSensitiveLetters() throws {
+        let service = try Service()
+        let queue = service.queue
+        #expect(refusal { _ = try queue.submit(letter: "Dear Chris, sorry.", case: Service.assault, from: "ryan", to: "chris",
+                                               by: Service.as("jcarter")) } == .notCleared(staff: "jcarter", letter: nil))
+        let id = try service.submitSensitive()
+        let jcarter = Service.as("jcarter")
+        #expect(refusal { try queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: jcarter) }
+            == .notCleared(staff: "jcarter", letter: id))
+        #expect(refusal { try queue.reject(id, by: jcarter, reason: "x") } == .notCleared(staff: "jcarter", letter: id))
+        // Reading needs no clearance: a manager oversees every case.
+        #expect(try queue.letter(id, by: Service.as("manager")).details.id == id)
+        #expect(try queue.previewHandover(id, by: Service.as("manager"), today: "2026-03-21").obstacles.isEmpty == false)
+    }
+
+    @Test func staffChangesNameTheirTargetAndChangeNothingTwice() throws {
+        let service = try Service()
+        let queue = service.queue
+        let admin = Service.as("admin")
+        #expect(refusal { _ = try queue.updateStaff("ghost", roles: [.manager], by: admin) } == .noSuchStaff("ghost"))
+        #expect(refusal { try queue.disableStaff("ghost", by: admin) } == .noSuchStaff("ghost"))
+        try queue.disableStaff("pshah", by: admin)
+        #expect(refusal { try queue.disableStaff("pshah", by: admin) } == .alreadyDisabled("pshah"))
+        let entries = try queue.log(by: Service.as("kturner")).count
+        #expect(try queue.updateStaff("jcarter", sensitiveComplex: false, by: admin).changed == false)
+        #expect(try queue.log(by: Service.as("kturner")).count == entries)
     }
 }

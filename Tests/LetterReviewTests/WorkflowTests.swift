@@ -13,7 +13,7 @@ struct WorkflowTests {
         let id = try service.submit(wish: "to hear whether Mrs Ellis read it")
         #expect(try queue.queue(by: kturner).map(\.id) == [id])
         #expect(try queue.approve(id, by: Service.as("jcarter")))
-        try queue.recordConsent(id, .agreed, on: "2026-03-20", by: kturner)
+        try queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: kturner)
         let handover = try queue.release(id, by: kturner, method: .inPerson, today: "2026-03-21")
         #expect(handover.text == Service.clean)
         #expect(try queue.letter(id, by: kturner).details.letter.status == .released)
@@ -54,17 +54,17 @@ struct WorkflowTests {
         #expect(refusal { _ = try queue.release(id, by: kturner, method: .inPerson, today: "2026-03-21") }
             == .notReleasable(letter: id, [.notApproved, .consentNotRecorded]))
         try queue.approve(id, by: kturner)
-        try queue.recordConsent(id, .declined, on: "2026-03-20", by: kturner)
+        try queue.recordConsent(id, .declined, on: "2026-03-20", today: "2026-03-21", by: kturner)
         #expect(refusal { _ = try queue.release(id, by: kturner, method: .inPerson, today: "2026-03-21") }
             == .notReleasable(letter: id, [.consentDeclined]))
-        try queue.recordConsent(id, .agreed, on: "2026-03-22", by: kturner)
-        try queue.hold(id, until: "2026-04-01", by: kturner)
+        try queue.recordConsent(id, .agreed, on: "2026-03-21", today: "2026-03-21", by: kturner)
+        try queue.hold(id, until: "2026-04-01", today: "2026-03-21", by: kturner)
         #expect(refusal { _ = try queue.release(id, by: kturner, method: .inPerson, today: "2026-03-25") }
             == .notReleasable(letter: id, [.held(until: "2026-04-01")]))
         _ = try queue.release(id, by: kturner, method: .readAloud, today: "2026-04-01")
         #expect(refusal { _ = try queue.release(id, by: kturner, method: .inPerson, today: "2026-04-02") }
             == .closed(letter: id, status: .released))
-        #expect(refusal { try queue.hold(id, until: "2026-13-01", by: kturner) } == .invalidDate("2026-13-01"))
+        #expect(refusal { try queue.hold(id, until: "2026-13-01", today: "2026-03-21", by: kturner) } == .invalidDate("2026-13-01"))
     }
 
     @Test func blockFindingsNeedRedactionOrAWrittenOverride() throws {
@@ -84,7 +84,7 @@ struct WorkflowTests {
         #expect(try queue.redact(id, .text("07700 900123", occurrence: nil), by: kturner, reason: "a phone number")
             == TextSpan("2:7-2:18"))
         try queue.approve(id, by: kturner)
-        try queue.recordConsent(id, .agreed, on: "2026-03-20", by: kturner)
+        try queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: kturner)
         let handover = try queue.release(id, by: kturner, method: .inPerson, today: "2026-03-21")
         #expect(handover.text == "Dear Mrs Ellis,\nIt is [redacted] if needed.\nDaniel\n")
         #expect(try queue.letter(id, by: kturner).details.versions[0].text == Service.blocked)
@@ -144,13 +144,54 @@ struct WorkflowTests {
         for (id, status) in [(rejected, LetterStatus.rejected), (withdrawn, .withdrawn)] {
             let closed = LetterError.closed(letter: id, status: status)
             #expect(refusal { try queue.approve(id, by: Service.as("jcarter")) } == closed)
-            #expect(refusal { try queue.recordConsent(id, .agreed, on: "2026-03-20", by: kturner) } == closed)
+            #expect(refusal { try queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: kturner) } == closed)
             #expect(refusal { try queue.revise(id, text: Service.clean, case: Service.burglary, by: kturner) } == closed)
-            #expect(refusal { try queue.hold(id, until: "2026-05-01", by: kturner) } == closed)
+            #expect(refusal { try queue.hold(id, until: "2026-05-01", today: "2026-03-21", by: kturner) } == closed)
             #expect(refusal { _ = try queue.release(id, by: kturner, method: .inPerson, today: "2026-03-21") } == closed)
         }
         #expect(try queue.log(letter: withdrawn, by: kturner).last.map { ($0.action, $0.actor) } ?? ("", "") == ("withdraw", "kturner"))
         #expect(try queue.queue(by: kturner).isEmpty)
         #expect(refusal { try queue.approve(99, by: kturner) } == .notFound(99))
+    }
+}
+
+extension WorkflowTests {
+    @Test func overlappingRedactionsAreRefusedAndTouchingOnesReadAsOne() throws {
+        let service = try Service()
+        let queue = service.queue
+        let id = try service.submit("Dear Mrs Ellis,\nRing 07700 900123 or write to 14 Elm Road.\nDaniel\n")
+        try queue.redact(id, .text("07700 900123", occurrence: nil), by: kturner, reason: "phone")
+        #expect(refusal { try queue.redact(id, .text("07700 900123", occurrence: nil), by: kturner, reason: "again") }
+            == .overlapsRedaction(letter: id, span: "2:6-2:17"))
+        #expect(refusal { try queue.redact(id, .span(TextSpan("2:10-2:20")!), by: kturner, reason: "part") }
+            == .overlapsRedaction(letter: id, span: "2:10-2:20"))
+        try queue.redact(id, .text(" or", occurrence: nil), by: kturner, reason: "touching")
+        try queue.redact(id, .text("14 Elm Road", occurrence: nil), by: kturner, reason: "address")
+        #expect(try queue.previewHandover(id, by: kturner, today: "2026-03-21").text
+            == "Dear Mrs Ellis,\nRing [redacted] write to [redacted].\nDaniel\n")
+    }
+
+    @Test func emptyLettersFutureConsentAndPastHoldsAreRefused() throws {
+        let service = try Service()
+        let queue = service.queue
+        for text in ["", " \n\t\n"] {
+            #expect(refusal { _ = try queue.submit(letter: text, case: Service.burglary, from: "daniel", to: "margaret", by: kturner) }
+                == .missing("the letter's text"))
+        }
+        let id = try service.submit()
+        #expect(refusal { try queue.revise(id, text: "\n", case: Service.burglary, by: kturner) } == .missing("the letter's text"))
+        #expect(refusal { try queue.recordConsent(id, .agreed, on: "2026-03-22", today: "2026-03-21", by: kturner) }
+            == .futureDate("2026-03-22"))
+        #expect(refusal { try queue.hold(id, until: "2026-03-21", today: "2026-03-21", by: kturner) } == .pastDate("2026-03-21"))
+        try queue.hold(id, until: "2026-04-01", today: "2026-03-21", by: kturner)
+        try queue.hold(id, until: nil, today: "2026-03-21", by: kturner)
+        #expect(try queue.letter(id, by: kturner).details.letter.holdUntil == nil)
+        #expect(try queue.log(letter: id, by: kturner).last?.sentence(names: [:]) == "kturner lifted the hold.")
+    }
+
+    @Test func changesBetweenVersionsPutWhatWentBeforeWhatReplacedIt() {
+        #expect(VersionChanges.lines(from: "a\nb\nc", to: "a\nB\nc\nd") == [
+            .same("a"), .removed("b"), .added("B"), .same("c"), .added("d"),
+        ])
     }
 }

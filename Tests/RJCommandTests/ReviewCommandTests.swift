@@ -120,3 +120,31 @@ struct ReviewCommandTests {
         }
     }
 }
+
+extension ReviewCommandTests {
+    @Test func aLetterIsReleasedOnlyWhereItsCopyCanBeWrittenAndTheCopyCanBeWrittenAgain() throws {
+        let (folder, environment) = try helper.readyStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nowhere = try run(["letters", "release", "1", "--method", "in-person", "--out", "/nonexistent/folder/l1.html"], environment)
+        #expect(nowhere.status == 2)
+        #expect(try run(["letters", "show", "1", "--format", "json"], environment).stdout.contains("\"status\" : \"approved\""))
+        #expect(try run(["letters", "release", "1", "--method", "in-person", "--out", folder.appendingPathComponent("a.html").path],
+                        environment).status == 0)
+        let again = folder.appendingPathComponent("again.html").path
+        let reprint = try run(["letters", "show", "1", "--handover", "--out", again], environment)
+        #expect(reprint.status == 0, "\(reprint.stderr)")
+        #expect(try String(contentsOfFile: again, encoding: .utf8).contains("Handed over unsealed by Karen Turner (in-person)"))
+        #expect(try run(["letters", "show", "1", "--handover", "--version", "1"], environment).status == 2)
+    }
+
+    @Test func aMistypedStoreIsNotMadeAnew() throws {
+        let folder = try RJRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("typo.sqlite").path
+        let result = try run(["letters", "queue", "--store", store, "--as", "kturner"], ["RJ_KEY_FILE": ""])
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("error: \(store): there is no letter store here"))
+        #expect(try run(["staff", "add", "Bad Id", "--name", "X", "--role", "admin", "--store", store], ["RJ_KEY_FILE": ""]).status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}

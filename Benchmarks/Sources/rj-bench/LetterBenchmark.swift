@@ -64,7 +64,7 @@ enum LetterBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rj-bench-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let queue = try! ReviewQueue(path: folder.appendingPathComponent("rj.sqlite").path, screener: screener)
+        let queue = try! ReviewQueue(path: folder.appendingPathComponent("rj.sqlite").path, create: true, screener: screener)
         let staff = Actor(staffId: "bench", account: "bench")
         try! queue.addStaff(id: "bench", name: "Bench Facilitator", roles: [.admin, .facilitator, .manager], by: staff)
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

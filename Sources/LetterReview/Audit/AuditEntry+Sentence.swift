@@ -29,7 +29,7 @@ extension AuditEntry {
         case .consent:
             what = "recorded that \(d["recipient"] ?? "the recipient") \(d["consent"] == "agreed" ? "agreed to receive" : "declined") the letter on \(d["date"] ?? "?")"
         case .hold:
-            what = "held the letter until \(d["until"] ?? "?")"
+            what = (d["until"] ?? "").isEmpty ? "lifted the hold" : "held the letter until \(d["until"]!)"
         case .release:
             what = "released version \(d["version"] ?? "?") for handover \(d["method"] ?? "?"), unsealed"
         case .followUp:

@@ -28,7 +28,7 @@ public struct Discrepancy: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch kind {
         case .changed(let parts, let since):
-            "\(subject): \(parts.joined(separator: ", ")) \(parts.count == 1 ? "differs" : "differ") from audit entry \(since), its last; changed outside rj"
+            "\(subject): changed outside rj since audit entry \(since), its last (\(parts.joined(separator: ", ")))"
         case .noEntry:
             "\(subject) has no audit entry; it was written outside rj"
         case .entryNotSealed(let sequence):

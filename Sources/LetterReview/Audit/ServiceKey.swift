@@ -31,6 +31,7 @@ public struct ServiceKey: Sendable {
     static func read(path: String) throws(LetterError) -> ServiceKey {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .keyFile(path, .missing) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .keyFile(path, .malformed) }
         guard info.st_mode & 0o077 == 0 else { throw .keyFile(path, .readableByOthers) }
         guard let data = FileManager.default.contents(atPath: path) else { throw .keyFile(path, .unreadable) }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -47,6 +47,14 @@ public struct StaffMember: Codable, Sendable, Equatable, FetchableRecord, Persis
 
     public func has(_ role: StaffRole) -> Bool { roleSet.contains(role) }
 
+    /// Whether `id` can be a staff id: 2 to 32 lower-case letters, digits,
+    /// dots, dashes or underscores, starting with a letter.
+    public static func isValidId(_ id: String) -> Bool {
+        let scalars = Array(id.unicodeScalars)
+        guard (2...32).contains(scalars.count), let first = scalars.first, ("a"..."z").contains(first) else { return false }
+        return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_" }
+    }
+
     static func text(_ roles: Set<StaffRole>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
 
     /// "Karen Turner (kturner, facilitator and case supervisor)".

@@ -12,13 +12,17 @@ final class LetterStore: Sendable {
     /// Opens (creating if needed) the SQLite store at `path`, in WAL mode, and
     /// its key file (`keyFile`, else `PATH.key` beside it). A new store makes
     /// a new key, readable by its owner only; a store whose key is missing or
-    /// is not the one it was made with will not open.
-    init(path: String, keyFile: String?) throws(LetterError) {
+    /// is not the one it was made with will not open. Only when `create` is
+    /// a missing store made, readable by its owner only (mode 0600).
+    init(path: String, keyFile: String?, create: Bool) throws(LetterError) {
         let keyPath = keyFile ?? path + ".key"
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        if isNew && !create { throw .noStore(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
+            if isNew { for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) } }
             try Schema.migrator.migrate(writer)
         } catch let error as LetterError {
             throw error
@@ -43,15 +47,18 @@ final class LetterStore: Sendable {
     /// The key named for this store: read it, or make it for a new store.
     private static func adoptKey(_ writer: any DatabaseWriter, path: String) throws(LetterError) -> ServiceKey {
         let recorded: String?
+        let entries: Int
         do {
-            recorded = try writer.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE name = 'keyFingerprint'")
+            (recorded, entries) = try writer.read { db in
+                (try String.fetchOne(db, sql: "SELECT value FROM storeInfo WHERE name = 'keyFingerprint'"),
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry") ?? 0)
             }
         } catch {
             throw .store("\(error)")
         }
         let key: ServiceKey
-        if FileManager.default.fileExists(atPath: path) || recorded != nil {
+        // A store with a trail, or one that remembers its key, never gets a new key.
+        if FileManager.default.fileExists(atPath: path) || recorded != nil || entries > 0 {
             key = try ServiceKey.read(path: path)
             if let recorded, recorded != key.fingerprint { throw .keyFile(path, .notThisStore) }
         } else {

@@ -45,12 +45,21 @@ public struct LetterDetails: Sendable, Equatable {
 }
 
 extension Redaction {
-    /// `text` with each span replaced by `[redacted]`.
+    /// `text` with each span replaced by `[redacted]`; spans that overlap
+    /// or touch are one.
     static func apply(_ redactions: [Redaction], to text: String) -> String {
         var scalars = Array(text.unicodeScalars)
-        for redaction in redactions.sorted(by: { $0.start > $1.start })
-        where redaction.start >= 0 && redaction.start <= redaction.end && redaction.end <= scalars.count {
-            scalars.replaceSubrange(redaction.start..<redaction.end, with: "[redacted]".unicodeScalars)
+        var merged: [Range<Int>] = []
+        for range in redactions.map({ $0.start..<$0.end }).sorted(by: { $0.lowerBound < $1.lowerBound })
+        where range.lowerBound >= 0 && range.upperBound <= scalars.count {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        for range in merged.reversed() {
+            scalars.replaceSubrange(range, with: "[redacted]".unicodeScalars)
         }
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars)
@@ -98,6 +107,11 @@ struct StoreTransaction {
     func lettersWithWishes() throws -> [StoredLetter] {
         try StoredLetter.filter(Column("status") == LetterStatus.released.rawValue && Column("responseWish") != nil)
             .order(Column("releasedAt")).fetchAll(db)
+    }
+
+    /// Each letter's participants, by letter.
+    func partiesByLetter() throws -> [Int64: [Party]] {
+        Dictionary(grouping: try Party.fetchAll(db), by: \.letterId)
     }
 
     func insert(_ letter: inout StoredLetter) throws { try letter.insert(db) }

@@ -11,7 +11,7 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
     case staffDisabled(String)
     case lacksRole(staff: String, action: LetterAction, needs: Set<StaffRole>)
     /// A sensitive and complex letter is approved only by staff cleared for such work.
-    case notCleared(staff: String, letter: Int64)
+    case notCleared(staff: String, letter: Int64?)
     /// A participant of the letter's case never acts on its letters.
     case participantCannotAct(staff: String, caseReference: String)
     case alreadyApproved(staff: String, letter: Int64, version: Int)
@@ -40,6 +40,16 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidStaffId(String)
     case noRoles
     case staffExists(String)
+    /// The member of staff named as the one to change is not on the list.
+    case noSuchStaff(String)
+    case alreadyDisabled(String)
+    /// The redaction would overlap one already made in this version.
+    case overlapsRedaction(letter: Int64, span: String)
+    /// A date that has not come yet, where only a past or present date makes sense.
+    case futureDate(String)
+    /// A date that has already passed, where only a future date makes sense.
+    case pastDate(String)
+    case noStore(String)
     case firstStaffMustBeAdmin
     case lastAdmin(String)
 
@@ -61,14 +71,14 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .noStaff: "the store has no staff yet; the first member added becomes its first admin"
+        case .noStaff: "the store has no staff yet; first add an admin, who then adds everyone else"
         case .noActor: "every action names the member of staff who acts"
         case .unknownStaff(let id): "'\(id)' is not on the staff list"
         case .staffDisabled(let id): "\(id) is disabled and can no longer act"
         case .lacksRole(let staff, let action, let needs):
             "\(staff) may not \(action.rawValue): that needs the \(Self.list(needs.sorted().map(\.rawValue), "or")) role"
         case .notCleared(let staff, let letter):
-            "letter \(letter) is in a sensitive and complex case and \(staff) is not cleared for sensitive and complex work (BPG 2011 §B skills 3-4)"
+            "\(letter.map { "letter \($0) is" } ?? "the case is") sensitive and complex and \(staff) is not cleared for sensitive and complex work (BPG 2011 §B skills 3-4)"
         case .participantCannotAct(let staff, let reference):
             "\(staff) takes part in case \(reference) and cannot act on its letters"
         case .alreadyApproved(let staff, let letter, let version):
@@ -95,13 +105,19 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(span) is not inside version \(version) of letter \(letter)"
         case .textNotFound(let letter, let version): "that text is not in version \(version) of letter \(letter)"
         case .textAmbiguous(let letter, let version, let count):
-            "that text is in version \(version) of letter \(letter) \(count) times; say which"
+            "that text is in version \(version) of letter \(letter) \(count) times"
         case .missing(let what): "\(what) is needed and was empty"
         case .invalidDate(let text): "\(text) is not a date (YYYY-MM-DD)"
         case .invalidStaffId(let id):
             "'\(id)' cannot be a staff id: use 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter"
         case .noRoles: "a member of staff needs at least one role"
         case .staffExists(let id): "\(id) is already on the staff list"
+        case .noSuchStaff(let id): "'\(id)' is not on the staff list"
+        case .alreadyDisabled(let id): "\(id) is already disabled"
+        case .overlapsRedaction(let letter, let span): "\(span) overlaps words of letter \(letter) already redacted"
+        case .futureDate(let date): "\(date) has not come yet"
+        case .pastDate(let date): "\(date) has already passed"
+        case .noStore(let path): "\(path): there is no letter store here"
         case .firstStaffMustBeAdmin: "the first member of staff must hold the admin role, to add everyone else"
         case .lastAdmin(let id): "\(id) is the last admin able to act"
         case .recordsAltered(let discrepancies):
@@ -110,7 +126,7 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
             switch problem {
             case .missing: "\(path): the store's key file is missing; without it the audit trail cannot be checked or extended. Restore it from the backup made when the store was set up"
             case .unreadable: "\(path): the store's key file cannot be read"
-            case .malformed: "\(path): this is not an rj key file (64 hexadecimal digits)"
+            case .malformed: "\(path): this is not an rj key file (a file of 64 hexadecimal digits)"
             case .readableByOthers: "\(path): the store's key file can be read by other accounts; make it readable by its owner only (mode 600)"
             case .notThisStore: "\(path): this key is not the one the store was made with"
             case .cannotCreate(let reason): "\(path): cannot create the store's key file: \(reason)"

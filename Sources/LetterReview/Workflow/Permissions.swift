@@ -12,6 +12,8 @@ public enum LetterAction: String, Sendable, CaseIterable {
     case read
     /// Check the audit trail and the records against it.
     case verify
+    /// See who is on the staff list.
+    case listStaff = "list the staff"
     /// Add or disable members of staff.
     case manageStaff = "manage staff"
 }
@@ -32,7 +34,7 @@ public enum Permissions {
         case .superviseApproval: [.supervisor]
         // Managers see case progress and records (§G.8); they change nothing.
         case .read: [.facilitator, .supervisor, .manager]
-        case .verify: Set(StaffRole.allCases)
+        case .verify, .listStaff: Set(StaffRole.allCases)
         case .manageStaff: [.admin]
         }
     }

@@ -20,11 +20,13 @@ extension ReviewQueue {
         }
     }
 
-    /// Letters awaiting action (pending, returned, approved), oldest first.
+    /// Letters awaiting action (pending, returned, approved), oldest first;
+    /// none of a case the reader takes part in.
     public func queue(by actor: Actor) throws(LetterError) -> [StoredLetter] {
         try store.read { tx in
-            _ = try Self.member(tx, actor, may: .read)
-            return try tx.openLetters()
+            let member = try Self.member(tx, actor, may: .read)
+            let hidden = try Self.lettersTakingPart(tx, member)
+            return try tx.openLetters().filter { !hidden.contains($0.id!) }
         }
     }
 
@@ -32,18 +34,30 @@ extension ReviewQueue {
     /// marked done only when `includeDone`.
     public func followups(by actor: Actor, includeDone: Bool = false) throws(LetterError) -> [StoredLetter] {
         try store.read { tx in
-            _ = try Self.member(tx, actor, may: .read)
-            return try tx.lettersWithWishes().filter { includeDone || $0.followedUpAt == nil }
+            let member = try Self.member(tx, actor, may: .read)
+            let hidden = try Self.lettersTakingPart(tx, member)
+            return try tx.lettersWithWishes().filter { (includeDone || $0.followedUpAt == nil) && !hidden.contains($0.id!) }
         }
     }
 
-    /// The audit trail, for one letter or the whole store.
+    /// The audit trail, for one letter or the whole store; nothing of a case the reader takes part in.
     public func log(letter id: Int64? = nil, by actor: Actor) throws(LetterError) -> [AuditEntry] {
         try store.read { tx in
-            _ = try Self.member(tx, actor, may: .read)
-            if let id, try tx.details(id) == nil, try tx.lastEntry(letter: id) == nil { throw LetterError.notFound(id) }
-            return try tx.entries(letter: id)
+            let member = try Self.member(tx, actor, may: .read)
+            let hidden = try Self.lettersTakingPart(tx, member)
+            if let id {
+                if try tx.details(id) == nil, try tx.lastEntry(letter: id) == nil { throw LetterError.notFound(id) }
+                if hidden.contains(id), let letter = try tx.details(id)?.letter {
+                    throw LetterError.participantCannotAct(staff: member.id, caseReference: letter.caseReference)
+                }
+            }
+            return try tx.entries(letter: id).filter { $0.letterId.map { !hidden.contains($0) } ?? true }
         }
+    }
+
+    /// The letters of cases `member` takes part in.
+    static func lettersTakingPart(_ tx: StoreTransaction, _ member: StaffMember) throws -> Set<Int64> {
+        Set(try tx.partiesByLetter().filter { takesPart(member, in: $0.value) }.keys)
     }
 
     /// Checks the chain entry by entry under the service key, then that every

@@ -43,10 +43,11 @@ extension ReviewQueue {
     public func previewHandover(_ id: Int64, by actor: Actor, today: String) throws(LetterError) -> Handover {
         try store.read { tx in
             let member = try Self.member(tx, actor, may: .read)
-            let details = try Self.letter(tx, id, for: member)
+            let details = try Self.letter(tx, id, for: member, changing: false)
             let releaser = try details.letter.releasedBy.flatMap { try tx.staffMember($0) }
+            let obstacles = details.letter.status == .released ? [] : ReleasePolicy.obstacles(details, today: today)
             return Handover(letter: details.letter, text: details.handoverText, approvals: details.approvals,
-                            releasedBy: releaser, obstacles: ReleasePolicy.obstacles(details, today: today))
+                            releasedBy: releaser, obstacles: obstacles)
         }
     }
 

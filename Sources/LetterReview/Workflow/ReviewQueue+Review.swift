@@ -71,6 +71,9 @@ extension ReviewQueue {
             let details = try Self.openLetter(tx, id, for: member)
             var letter = details.letter
             let (range, span) = try target.locate(in: details.current.text, letter: id, version: letter.currentVersion)
+            if details.currentRedactions.contains(where: { $0.start < range.upperBound && range.lowerBound < $0.end }) {
+                throw LetterError.overlapsRedaction(letter: id, span: span.description)
+            }
             var redaction = Redaction(id: nil, letterId: id, version: letter.currentVersion, start: range.lowerBound,
                                       end: range.upperBound, span: span.description, reason: reason,
                                       reviewer: member.id, createdAt: Clock.now())
@@ -107,10 +110,14 @@ extension ReviewQueue {
         }
     }
 
-    /// Records whether the recipient agreed to receive the letter, and when they said so (§3d.13).
-    public func recordConsent(_ id: Int64, _ answer: ConsentAnswer, on date: String, by actor: Actor) throws(LetterError) {
+    /// Records whether the recipient agreed to receive the letter, and when
+    /// they said so (§3d.13): on `today` (YYYY-MM-DD) or before.
+    public func recordConsent(_ id: Int64, _ answer: ConsentAnswer, on date: String, today: String,
+                              by actor: Actor) throws(LetterError) {
         try store.write { tx in
             try Self.checkDate(date)
+            try Self.checkDate(today)
+            guard date <= today else { throw LetterError.futureDate(date) }
             let member = try Self.member(tx, actor, may: .recordConsent)
             var letter = try Self.openLetter(tx, id, for: member).letter
             letter.consent = answer
@@ -121,15 +128,20 @@ extension ReviewQueue {
         }
     }
 
-    /// Holds the letter back until a date (a trial, an anniversary, a review).
-    public func hold(_ id: Int64, until date: String, by actor: Actor) throws(LetterError) {
+    /// Holds the letter back until a date after `today` (a trial, an
+    /// anniversary, a review), or lifts the hold when `date` is nil.
+    public func hold(_ id: Int64, until date: String?, today: String, by actor: Actor) throws(LetterError) {
         try store.write { tx in
-            try Self.checkDate(date)
+            try Self.checkDate(today)
+            if let date {
+                try Self.checkDate(date)
+                guard date > today else { throw LetterError.pastDate(date) }
+            }
             let member = try Self.member(tx, actor, may: .hold)
             var letter = try Self.openLetter(tx, id, for: member).letter
             letter.holdUntil = date
             try tx.update(letter)
-            try Self.record(tx, .hold, by: actor, letter: id, detail: ["until": date])
+            try Self.record(tx, .hold, by: actor, letter: id, detail: ["until": date ?? ""])
         }
     }
 }

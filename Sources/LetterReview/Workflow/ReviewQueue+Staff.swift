@@ -8,7 +8,7 @@ extension ReviewQueue {
     public func addStaff(id: String, name: String, roles: Set<StaffRole>, sensitiveComplex: Bool = false,
                          by actor: Actor?) throws(LetterError) -> StaffMember {
         try store.write { tx in
-            guard Self.isValidStaffId(id) else { throw LetterError.invalidStaffId(id) }
+            guard StaffMember.isValidId(id) else { throw LetterError.invalidStaffId(id) }
             let name = try Self.required(name, "the member of staff's name")
             guard !roles.isEmpty else { throw LetterError.noRoles }
             let first = try tx.staffCount() == 0
@@ -37,10 +37,10 @@ extension ReviewQueue {
     public func disableStaff(_ id: String, by actor: Actor) throws(LetterError) {
         try store.write { tx in
             _ = try Self.member(tx, actor, may: .manageStaff)
-            guard var member = try tx.staffMember(id) else { throw LetterError.unknownStaff(id) }
+            guard var member = try tx.staffMember(id) else { throw LetterError.noSuchStaff(id) }
             let discrepancies = try tx.discrepancies(member)
             guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
-            guard !member.disabled else { throw LetterError.staffDisabled(id) }
+            guard !member.disabled else { throw LetterError.alreadyDisabled(id) }
             if member.has(.admin), try !tx.allStaff().contains(where: { $0.id != id && !$0.disabled && $0.has(.admin) }) {
                 throw LetterError.lastAdmin(id)
             }
@@ -52,13 +52,15 @@ extension ReviewQueue {
 
     /// Changes a member of staff's roles, or their clearance for sensitive and
     /// complex work; nil leaves that as it is. Only an admin may, and the last
-    /// admin keeps the admin role.
+    /// admin keeps the admin role. A change that changes nothing records nothing.
+    /// - Returns: the member as they now are, and whether anything changed.
     @discardableResult
     public func updateStaff(_ id: String, roles: Set<StaffRole>? = nil, sensitiveComplex: Bool? = nil,
-                            by actor: Actor) throws(LetterError) -> StaffMember {
+                            by actor: Actor) throws(LetterError) -> (member: StaffMember, changed: Bool) {
         try store.write { tx in
             _ = try Self.member(tx, actor, may: .manageStaff)
-            guard var member = try tx.staffMember(id) else { throw LetterError.unknownStaff(id) }
+            guard var member = try tx.staffMember(id) else { throw LetterError.noSuchStaff(id) }
+            let before = member
             let discrepancies = try tx.discrepancies(member)
             guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
             if let roles {
@@ -70,18 +72,19 @@ extension ReviewQueue {
                 member.roles = StaffMember.text(roles)
             }
             if let sensitiveComplex { member.sensitiveComplex = sensitiveComplex }
+            if member == before { return (member, false) }
             try tx.update(member)
             try tx.append(.staffChange, by: actor, staff: id,
                           detail: ["roles": member.roles, "sensitive-complex": String(member.sensitiveComplex)],
                           state: RecordState(member))
-            return member
+            return (member, true)
         }
     }
 
     /// The staff list, for any member of staff.
     public func staff(by actor: Actor) throws(LetterError) -> [StaffMember] {
         try store.read { tx in
-            _ = try Self.member(tx, actor, may: .verify)
+            _ = try Self.member(tx, actor, may: .listStaff)
             return try tx.allStaff()
         }
     }
@@ -89,11 +92,5 @@ extension ReviewQueue {
     /// The names of staff by id, to write the audit trail in sentences.
     public func staffNames(by actor: Actor) throws(LetterError) -> [String: String] {
         Dictionary(uniqueKeysWithValues: try staff(by: actor).map { ($0.id, $0.name) })
-    }
-
-    static func isValidStaffId(_ id: String) -> Bool {
-        let scalars = Array(id.unicodeScalars)
-        guard (2...32).contains(scalars.count), let first = scalars.first, ("a"..."z").contains(first) else { return false }
-        return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_" }
     }
 }

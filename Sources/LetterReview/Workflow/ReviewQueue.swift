@@ -14,10 +14,10 @@ public final class ReviewQueue: Sendable {
     /// The screen every letter and revision goes through before it is stored.
     public let screener: Screener
 
-    /// Opens (creating if needed) the store at `path`, with its key file
-    /// (`keyFile`, else `PATH.key` beside it).
-    public init(path: String, keyFile: String? = nil, screener: Screener) throws(LetterError) {
-        store = try LetterStore(path: path, keyFile: keyFile)
+    /// Opens the store at `path`, with its key file (`keyFile`, else
+    /// `PATH.key` beside it); makes a new one there only when `create`.
+    public init(path: String, keyFile: String? = nil, create: Bool = false, screener: Screener) throws(LetterError) {
+        store = try LetterStore(path: path, keyFile: keyFile, create: create)
         self.screener = screener
     }
 
@@ -43,6 +43,7 @@ public final class ReviewQueue: Sendable {
     /// without screening it.
     public func submit(letter text: String, case loaded: Case, from writer: String, to recipient: String,
                        by actor: Actor, responseWish: String? = nil) throws(LetterError) -> Submission {
+        guard text.contains(where: { !$0.isWhitespace }) else { throw .missing("the letter's text") }
         for id in [writer, recipient] where loaded.participant(id) == nil {
             throw .unknownParticipant(id: id, caseReference: loaded.reference, known: loaded.participants.map(\.id))
         }
@@ -55,6 +56,7 @@ public final class ReviewQueue: Sendable {
             if Self.takesPart(member, in: parties) {
                 throw LetterError.participantCannotAct(staff: member.id, caseReference: loaded.reference)
             }
+            if sensitive && !member.sensitiveComplex { throw LetterError.notCleared(staff: member.id, letter: nil) }
             let at = Clock.now()
             var letter = StoredLetter(
                 id: nil, caseReference: loaded.reference, writer: writer, writerName: loaded.participant(writer)?.name,
@@ -92,6 +94,7 @@ public final class ReviewQueue: Sendable {
     /// versions are kept and approvals start again.
     @discardableResult
     public func revise(_ id: Int64, text: String, case loaded: Case, by actor: Actor) throws(LetterError) -> ScreeningResult {
+        guard text.contains(where: { !$0.isWhitespace }) else { throw .missing("the letter's text") }
         let stored = try store.read { tx in try tx.details(id) }
         guard let stored else { throw .notFound(id) }
         guard stored.letter.caseReference == loaded.reference else {
@@ -141,13 +144,19 @@ public final class ReviewQueue: Sendable {
         return member
     }
 
-    /// The letter, its records as the audit trail left them, and `member` taking no part in its case.
-    static func letter(_ tx: StoreTransaction, _ id: Int64, for member: StaffMember) throws -> LetterDetails {
+    /// The letter to change: its records as the audit trail left them,
+    /// `member` taking no part in its case, and cleared for sensitive and
+    /// complex work when the letter is (BPG 2011 §B skills 3-4).
+    /// A read (`changing: false`) needs no clearance.
+    static func letter(_ tx: StoreTransaction, _ id: Int64, for member: StaffMember, changing: Bool = true) throws -> LetterDetails {
         guard let details = try tx.details(id) else { throw LetterError.notFound(id) }
         let discrepancies = try tx.discrepancies(details)
         guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
         if takesPart(member, in: details.parties) {
             throw LetterError.participantCannotAct(staff: member.id, caseReference: details.letter.caseReference)
+        }
+        if changing && details.letter.sensitive && !member.sensitiveComplex {
+            throw LetterError.notCleared(staff: member.id, letter: id)
         }
         return details
     }
@@ -159,14 +168,21 @@ public final class ReviewQueue: Sendable {
         return details
     }
 
-    /// Whether a member of staff is one of the case's participants, by id or by name.
+    /// Whether a member of staff is one of the case's participants: by id,
+    /// or by name in any order, with initials or other names between
+    /// ("Price, Daniel" and "Daniel J. Price" are Daniel Price).
     static func takesPart(_ member: StaffMember, in parties: [Party]) -> Bool {
-        let id = member.id.lowercased(), name = normalized(member.name)
-        return parties.contains { $0.participant.lowercased() == id || normalized($0.name) == name }
+        let id = member.id.lowercased(), name = words(member.name)
+        return parties.contains { party in
+            let theirs = words(party.name)
+            return party.participant.lowercased() == id
+                || (theirs.count >= 2 ? theirs.isSubset(of: name) : theirs == name)
+        }
     }
 
-    static func normalized(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// A name's words, lower-cased, without punctuation.
+    static func words(_ name: String) -> Set<String> {
+        Set(name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }
 
     /// Appends an audit entry for the letter, with its state after the change.

@@ -22,12 +22,13 @@ public enum VersionChanges {
                 result.append(.same(a[i]))
                 i += 1
                 j += 1
-            } else if j < b.count, i == a.count || common[i][j + 1] >= common[i + 1][j] {
-                result.append(.added(b[j]))
-                j += 1
-            } else {
+            } else if i < a.count, j == b.count || common[i + 1][j] >= common[i][j + 1] {
+                // What went comes before what replaced it.
                 result.append(.removed(a[i]))
                 i += 1
+            } else {
+                result.append(.added(b[j]))
+                j += 1
             }
         }
         return result

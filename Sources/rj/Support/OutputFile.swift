@@ -26,19 +26,26 @@ enum AtomicFile {
     /// - Throws: ``CommandFailure`` naming the file when it cannot be written.
     static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
-              isDirectory.boolValue
-        else {
-            throw CommandFailure(file: path, message: "cannot write: the folder \(folder) does not exist",
-                                 hint: "create it first")
-        }
+        try checkWritable(path)
         do {
             try data.write(to: url, options: .atomic)
         } catch {
             throw CommandFailure(file: path, message: "cannot write the file",
                                  hint: "check that the folder is writable")
+        }
+    }
+
+    /// Fails, naming the file, unless its folder exists and can be written.
+    static func checkWritable(_ path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(file: path, message: "cannot write: the folder \(folder) does not exist",
+                                 hint: "create it first")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw CommandFailure(file: path, message: "cannot write: the folder \(folder) is not writable",
+                                 hint: "choose a folder you can write to")
         }
     }
 }

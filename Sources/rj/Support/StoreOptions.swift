@@ -23,11 +23,14 @@ struct StoreOptions: ParsableArguments {
         return value
     }
 
-    /// Opens the store, with the shipped screening rules (or a service's own, over them).
-    func open(rules: String? = nil) throws -> ReviewQueue {
+    /// Opens the store, with the shipped screening rules (or a service's own,
+    /// over them); makes a new one only when `create` (the first `staff add`).
+    func open(rules: String? = nil, create: Bool = false) throws -> ReviewQueue {
         let screener = try LetterFlags.screener(rules: rules)
         let keyPath = keyFile ?? Self.environment("RJ_KEY_FILE")
-        return try attempt { () throws(LetterError) in try ReviewQueue(path: path, keyFile: keyPath, screener: screener) }
+        return try attempt { () throws(LetterError) in
+            try ReviewQueue(path: path, keyFile: keyPath, create: create, screener: screener)
+        }
     }
 
     /// Who acts, if named.
@@ -63,9 +66,9 @@ enum LetterAdvice {
 
     static func exitCode(for error: LetterError) -> Int32 {
         switch error {
-        case .store, .keyFile: ExitStatus.storeUnusable
+        case .store, .keyFile, .noStore: ExitStatus.storeUnusable
         case .noActor, .notFound, .noSuchVersion, .unknownParticipant, .wrongCase, .spanOutside, .textNotFound,
-             .textAmbiguous, .missing, .invalidDate, .invalidStaffId, .noRoles:
+             .textAmbiguous, .missing, .invalidDate, .invalidStaffId, .noRoles, .noSuchStaff, .futureDate, .pastDate:
             ExitStatus.badInput
         default: ExitStatus.refused
         }
@@ -73,7 +76,10 @@ enum LetterAdvice {
 
     static func hint(for error: LetterError) -> String? {
         switch error {
-        case .noStaff: "add the first admin: rj staff add ID --name NAME --role admin"
+        case .noStaff: "rj staff add ID --name NAME --role admin"
+        case .noStore: "check --store or RJ_STORE; a new store is made by its first rj staff add ID --name NAME --role admin"
+        case .noSuchStaff: "rj staff list shows them"
+        case .overlapsRedaction(let letter, _): "rj letters show \(letter) lists what is redacted"
         case .noActor: "say who you are with --as STAFF-ID, or set RJ_AS"
         case .unknownStaff: "only the service's staff can act; rj staff list shows them"
         case .lacksRole: "rj staff list shows who holds which role"

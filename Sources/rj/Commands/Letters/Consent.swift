@@ -26,7 +26,7 @@ extension RJ.Letters {
                 let actor = try storeOptions.actor()
                 let queue = try storeOptions.open()
                 try attempt { () throws(LetterError) in
-                    try queue.recordConsent(id, recipientAgreed ? .agreed : .declined, on: day, by: actor)
+                    try queue.recordConsent(id, recipientAgreed ? .agreed : .declined, on: day, today: Today.iso, by: actor)
                 }
                 print("letter \(id): the recipient \(recipientAgreed ? "agreed to receive it" : "declined it") (\(day))")
             }

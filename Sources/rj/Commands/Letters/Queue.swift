@@ -40,31 +40,33 @@ extension RJ.Letters {
 
 /// A queued letter as `--format json` gives it.
 struct QueueItem: Encodable {
+    // The names `rj letters show --format json` gives the same fields.
     var id: Int64
-    var received: String
+    var receivedAt: String
     var caseReference: String
-    var from: String
-    var to: String
+    var writer: String
+    var recipient: String
     var status: String
-    var heldUntil: String?
+    /// Only while the letter is held.
+    var holdUntil: String?
     var sensitive: Bool
     var verdict: String
-    var block: Int
-    var warn: Int
+    var blockCount: Int
+    var warnCount: Int
     var consent: String?
 
     init(_ letter: StoredLetter, today: String) {
         id = letter.id!
-        received = letter.receivedAt
+        receivedAt = letter.receivedAt
         caseReference = letter.caseReference
-        from = letter.writer
-        to = letter.recipient
+        writer = letter.writer
+        recipient = letter.recipient
         status = letter.isHeld(on: today) ? "held" : letter.status.rawValue
-        heldUntil = letter.isHeld(on: today) ? letter.holdUntil : nil
+        holdUntil = letter.isHeld(on: today) ? letter.holdUntil : nil
         sensitive = letter.sensitive
         verdict = letter.verdict.rawValue
-        block = letter.blockCount
-        warn = letter.warnCount
+        blockCount = letter.blockCount
+        warnCount = letter.warnCount
         consent = letter.consent?.rawValue
     }
 

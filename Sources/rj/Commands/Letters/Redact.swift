@@ -23,7 +23,8 @@ extension RJ.Letters {
         @Option(help: ArgumentHelp("Why.", valueName: "text")) var reason: String
 
         func validate() throws {
-            guard (text == nil) != (span == nil) else { throw ValidationError("give the words with --text, or a --span, not both") }
+            if text != nil && span != nil { throw ValidationError("give the words with --text, or a --span, not both") }
+            if text == nil && span == nil { throw ValidationError("say what to leave out: --text \"the words\" or --span LINE:COLUMN-LINE:COLUMN") }
             if occurrence != nil && text == nil { throw ValidationError("--occurrence goes with --text") }
         }
 

@@ -21,11 +21,19 @@ extension RJ.Letters {
         func run() throws {
             try reportingFailures {
                 let today = Today.iso
+                let path = out ?? "letter-\(id).html"
+                // Released only where its copy can be written.
+                try AtomicFile.checkWritable(path)
                 let actor = try storeOptions.actor()
                 let queue = try storeOptions.open()
                 let handover = try attempt { () throws(LetterError) in try queue.release(id, by: actor, method: method, today: today) }
-                let path = out ?? "letter-\(id).html"
-                try AtomicFile.write(Data(handover.html(recipientName: nil, today: today).utf8), to: path)
+                do {
+                    try AtomicFile.write(Data(handover.html(recipientName: nil, today: today).utf8), to: path)
+                } catch let failure as CommandFailure {
+                    Terminal.error(failure.description)
+                    throw CommandFailure(message: "letter \(id) is released, and its copy was not written",
+                                         hint: "write it again with rj letters show \(id) --handover --out FILE")
+                }
                 print("letter \(id) released (\(method.rawValue), by \(handover.releasedBy?.name ?? actor.staffId)); handover copy: \(path)")
                 if let wish = handover.letter.responseWish {
                     print("follow up: the writer would like \(wish) (mark it done with rj letters followed-up \(id))")

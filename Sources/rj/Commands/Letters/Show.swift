@@ -16,13 +16,23 @@ extension RJ.Letters {
                   rj letters show 3 --version 1 --as kturner
                   rj letters show 3 --changes-from 1 --as kturner
                   rj letters show 3 --handover --as kturner
+                  rj letters show 3 --handover --out letter-3.html --as kturner
                 """)
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The letter's number.") var id: Int64
         @Option(help: ArgumentHelp("Which version to show (default: the current one).", valueName: "n")) var version: Int?
         @Option(help: ArgumentHelp("Show the changes from this version to the one shown.", valueName: "n")) var changesFrom: Int?
         @Flag(help: "Show the handover copy as it would print, and what stands in the way of release.") var handover = false
+        @Option(name: .shortAndLong, help: ArgumentHelp("With --handover: write the copy as a printable page (HTML) to this file.", valueName: "file"))
+        var out: String?
         @Option(help: ArgumentHelp("text or json.", valueName: "format")) var format: OutputStyle = .text
+
+        func validate() throws {
+            if handover && (version != nil || changesFrom != nil) {
+                throw ValidationError("--handover shows the current version as it will be handed over; leave out --version and --changes-from")
+            }
+            if out != nil && !handover { throw ValidationError("--out goes with --handover") }
+        }
 
         func run() throws {
             try reportingFailures {
@@ -45,7 +55,10 @@ extension RJ.Letters {
                     output += "warning: \(problem); it cannot be approved or released until this is resolved\n"
                 }
                 output += header(details)
-                if handover, let preview {
+                if handover, let preview, let out {
+                    try AtomicFile.write(Data(preview.html(recipientName: nil, today: Today.iso).utf8), to: out)
+                    output += "\nwrote the handover copy (version \(details.letter.currentVersion)) to \(out)\n"
+                } else if handover, let preview {
                     output += "\nhandover copy (version \(details.letter.currentVersion), redactions applied):\n\n"
                     output += preview.text.hasSuffix("\n") ? preview.text : preview.text + "\n"
                     output += "\n" + (details.letter.status == .released

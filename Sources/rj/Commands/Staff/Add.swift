@@ -15,7 +15,8 @@ extension RJ.Staff {
 
         func run() throws {
             try reportingFailures {
-                let queue = try storeOptions.open()
+                guard StaffMember.isValidId(id) else { throw LetterAdvice.failure(for: .invalidStaffId(id)) }
+                let queue = try storeOptions.open(create: true)
                 let member = try attempt { () throws(LetterError) in
                     try queue.addStaff(id: id, name: name, roles: Set(role), sensitiveComplex: sensitiveComplex,
                                        by: storeOptions.actorIfNamed)

@@ -10,11 +10,14 @@ extension RJ.Staff {
         @Argument(help: "Their staff id.") var id: String
         @Option(help: ArgumentHelp("facilitator, supervisor, manager or admin (repeatable).", valueName: "role"))
         var role: [StaffRole] = []
-        @Flag(inversion: .prefixedNo, help: "Cleared for sensitive and complex cases (BPG 2011 §B skills 3-4).")
-        var sensitiveComplex: Bool?
+        @Flag(help: "Cleared for sensitive and complex cases (BPG 2011 §B skills 3-4).") var sensitiveComplex = false
+        @Flag(help: "No longer cleared for sensitive and complex cases.") var noSensitiveComplex = false
 
         func validate() throws {
-            if role.isEmpty && sensitiveComplex == nil {
+            if sensitiveComplex && noSensitiveComplex {
+                throw ValidationError("give one of --sensitive-complex and --no-sensitive-complex, not both")
+            }
+            if role.isEmpty && !sensitiveComplex && !noSensitiveComplex {
                 throw ValidationError("say what changes: --role ROLE (repeatable), --sensitive-complex or --no-sensitive-complex")
             }
         }
@@ -23,10 +26,11 @@ extension RJ.Staff {
             try reportingFailures {
                 let actor = try storeOptions.actor()
                 let queue = try storeOptions.open()
-                let member = try attempt { () throws(LetterError) in
-                    try queue.updateStaff(id, roles: role.isEmpty ? nil : Set(role), sensitiveComplex: sensitiveComplex, by: actor)
+                let clearance: Bool? = sensitiveComplex ? true : noSensitiveComplex ? false : nil
+                let (member, changed) = try attempt { () throws(LetterError) in
+                    try queue.updateStaff(id, roles: role.isEmpty ? nil : Set(role), sensitiveComplex: clearance, by: actor)
                 }
-                print("\(member.described)\(member.sensitiveComplex ? ", cleared for sensitive and complex work" : "")")
+                print("\(member.described)\(member.sensitiveComplex ? ", cleared for sensitive and complex work" : "")\(changed ? "" : " (no change)")")
             }
         }
     }

@@ -12,8 +12,8 @@ extension RJ {
                 nothing), admin (keeps this list). Staff are never deleted, only disabled, \
                 since the audit trail names them. Every change is audited.
 
-                The first member added to an empty store must be an admin; after that only \
-                an admin adds or disables staff.
+                The first member added makes the store (with its key file beside it) and must \
+                be an admin; after that only an admin adds, changes or disables staff.
 
                 Examples:
                   rj staff add ahussain --name "Amira Hussain" --role admin --role manager
