@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, from the system
@@ -37,8 +39,16 @@ let package = Package(
             name: "LetterReview",
             dependencies: ["CaseFiles", "CommonMark", "Templating", "Yams",
                            .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             resources: [.copy("Resources/rules.yml")]
+        ),
+        // The review desk: the web application over the same library calls.
+        .target(
+            name: "Desk",
+            dependencies: ["LetterReview", "CaseFiles", "Documents", "Templating",
+                           .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Pages")]
         ),
         .executableTarget(
             name: "rj",
@@ -48,6 +58,7 @@ let package = Package(
                 "CaseFiles",
                 "Documents",
                 "LetterReview",
+                "Desk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +71,8 @@ let package = Package(
                     exclude: ["Expected"]),
         .testTarget(name: "LetterReviewTests", dependencies: ["LetterReview", "CaseFiles", "Yams", "TestSupport",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DeskTests", dependencies: ["Desk", "LetterReview", "CaseFiles", "TestSupport",
+                                                      .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RJCommandTests", dependencies: ["rj", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

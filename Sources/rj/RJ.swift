@@ -3,7 +3,7 @@ import Foundation
 
 /// The `rj` command line: thin commands over the rj libraries.
 @main
-struct RJ: ParsableCommand {
+struct RJ: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rj",
         abstract: "Paperwork and letter screening for restorative justice services.",
@@ -16,7 +16,7 @@ struct RJ: ParsableCommand {
             Exit codes: 0 done; 1 refused or a check failed (nothing changed); 2 input \
             that cannot be used; 3 the letter store cannot be used.
             """,
-        subcommands: [Check.self, Render.self, Pack.self, Letters.self, Staff.self, TemplateCommand.self, Markdown.self]
+        subcommands: [Check.self, Render.self, Pack.self, Letters.self, Staff.self, Serve.self, TemplateCommand.self, Markdown.self]
     )
 
     static let release = "0.2.0"
@@ -27,7 +27,7 @@ struct RJ: ParsableCommand {
 
     /// Runs the command line. Usage errors exit 2, as bad input does in
     /// every command, and `rj help NAME` for a name that is no command says so.
-    static func main() {
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         // Only `rj --version` itself: a subcommand may have a --version of its own.
         if arguments == ["--version"] {
@@ -37,7 +37,11 @@ struct RJ: ParsableCommand {
         do {
             if arguments.first == "help" { try checkHelpTarget(Array(arguments.dropFirst())) }
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 Terminal.error(fullMessage(for: error))

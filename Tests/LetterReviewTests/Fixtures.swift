@@ -21,8 +21,9 @@ struct Service {
     /// cleared), `pshah` (supervisor), `both` (facilitator and supervisor,
     /// cleared), `manager` (manager).
     init(path: String? = nil, key: String? = nil) throws {
-        queue = try path.map { try ReviewQueue(path: $0, keyFile: key, create: true, screener: Self.screener) }
-            ?? ReviewQueue(screener: Self.screener)
+        // The cheapest bcrypt cost, so that tests of signing in run quickly.
+        queue = try path.map { try ReviewQueue(path: $0, keyFile: key, create: true, screener: Self.screener, passwordCost: 4) }
+            ?? ReviewQueue(screener: Self.screener, passwordCost: 4)
         try queue.addStaff(id: "admin", name: "Ada Admin", roles: [.admin], by: nil)
         for (id, name, roles, cleared) in [
             ("kturner", "Karen Turner", [StaffRole.facilitator], true),

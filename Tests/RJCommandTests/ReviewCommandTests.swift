@@ -53,7 +53,10 @@ struct ReviewCommandTests {
         #expect(log.stdout.contains("[uid "))
         let json = try run(["letters", "log", "1", "--format", "json"], environment)
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(entries.map { $0["action"] as? String } == ["submit", "return", "revise", "redact", "approve", "consent", "release", "follow-up"])
+        // Each `show` is on the trail too: who read what, when.
+        #expect(entries.map { $0["action"] as? String }
+            == ["submit", "return", "revise", "view", "view", "redact", "approve", "consent", "view", "release", "follow-up"])
+        #expect(log.stdout.contains("Karen Turner (kturner) read the letter."))
         #expect(try run(["letters", "verify-log", "--as", "ahussain"], environment).status == 0)
     }
 

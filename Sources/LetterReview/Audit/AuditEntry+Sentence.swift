@@ -40,6 +40,16 @@ extension AuditEntry {
                 : "added \(who(staffMember ?? "?")) to the staff list (\(d["roles"] ?? "")\(d["sensitive-complex"] == "true" ? "; cleared for sensitive and complex work" : ""))"
         case .staffChange:
             what = "changed \(who(staffMember ?? "?")) to \(d["roles"] ?? "")\(d["sensitive-complex"] == "true" ? ", cleared for sensitive and complex work" : ", not cleared for sensitive and complex work")"
+        case .staffPassword:
+            what = actor == staffMember ? "set their own password" : "set a password for \(who(staffMember ?? "?"))"
+        case .view:
+            what = "read the letter"
+        case .signIn:
+            what = "signed in to the review desk"
+        case .signInFailed:
+            what = "failed to sign in (\(d["failures"] ?? "1") in a row)"
+        case .signOut:
+            what = "signed out"
         case .staffDisable:
             what = "disabled \(who(staffMember ?? "?"))"
         case nil:

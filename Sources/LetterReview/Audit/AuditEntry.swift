@@ -8,6 +8,15 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case staffAdd = "staff-add"
     case staffChange = "staff-change"
     case staffDisable = "staff-disable"
+    case staffPassword = "staff-password"
+    /// A letter was read: who read what, when. Changes no record.
+    case view
+    case signIn = "sign-in"
+    case signInFailed = "sign-in-failed"
+    case signOut = "sign-out"
+
+    /// Whether the entry records a record's new state; views and sign-ins do not.
+    public var changesRecord: Bool { ![.view, .signIn, .signInFailed, .signOut].contains(self) }
 }
 
 /// One step on the audit trail: who did what, from which account, and a

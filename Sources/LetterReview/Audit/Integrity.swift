@@ -90,6 +90,7 @@ enum Integrity {
             }
             previous = entry.seal
             expected = entry.sequence + 1
+            guard entry.kind?.changesRecord ?? true else { continue }
             if let letter = entry.letterId { lastForLetter[letter] = entry }
             if let staff = entry.staffMember { lastForStaff[staff] = entry }
         }

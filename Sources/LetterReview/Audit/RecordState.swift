@@ -70,6 +70,8 @@ public struct RecordState: Sendable, Equatable {
             "sensitive-complex clearance": digest(member.sensitiveComplex ? "1" : "0"),
             "disabled": digest(member.disabled ? "1" : "0"),
         ]
+        // Only once a password is set, so that records sealed before passwords existed still match.
+        if let hash = member.passwordHash { parts["password"] = digest(hash) }
     }
 
     /// `part=digest;…`, sorted by part, as stored in an audit entry.

@@ -30,6 +30,8 @@ public struct StaffMember: Codable, Sendable, Equatable, FetchableRecord, Persis
     public var sensitiveComplex: Bool
     public var disabled: Bool
     public var createdAt: String
+    /// The bcrypt hash of their password for the review desk, if one is set.
+    public var passwordHash: String?
 
     public init(id: String, name: String, roles: Set<StaffRole>, sensitiveComplex: Bool, createdAt: String) {
         self.id = id
@@ -38,6 +40,7 @@ public struct StaffMember: Codable, Sendable, Equatable, FetchableRecord, Persis
         self.sensitiveComplex = sensitiveComplex
         self.disabled = false
         self.createdAt = createdAt
+        self.passwordHash = nil
     }
 
     /// The roles; a role name that rj does not know grants nothing.

@@ -174,6 +174,24 @@ enum Schema {
             try db.create(index: "auditByLetter", on: "auditEntry", columns: ["letterId", "sequence"])
             try db.create(index: "auditByStaff", on: "auditEntry", columns: ["staffMember", "sequence"])
         }
+        migrator.registerMigration("v3-sign-in") { db in
+            // Passwords (bcrypt) for signing in to the review desk, the
+            // sessions of those signed in, and failed attempts by staff id.
+            try db.alter(table: "staff") { t in t.add(column: "passwordHash", .text) }
+            try db.create(table: "session") { t in
+                t.primaryKey("id", .text)
+                t.column("staffId", .text).notNull().references("staff")
+                t.column("csrf", .text).notNull()
+                t.column("createdAt", .double).notNull()
+                t.column("lastSeenAt", .double).notNull()
+                t.column("seal", .text).notNull()
+            }
+            try db.create(table: "signInFailure") { t in
+                t.primaryKey("staffId", .text)
+                t.column("count", .integer).notNull()
+                t.column("lastAt", .double).notNull()
+            }
+        }
         return migrator
     }
 }

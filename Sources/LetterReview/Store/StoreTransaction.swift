@@ -109,9 +109,16 @@ struct StoreTransaction {
             .order(Column("releasedAt")).fetchAll(db)
     }
 
-    /// Each letter's participants, by letter.
-    func partiesByLetter() throws -> [Int64: [Party]] {
-        Dictionary(grouping: try Party.fetchAll(db), by: \.letterId)
+    /// The letters with a participant for whom `matches(id, name)` holds,
+    /// read row by row without building records.
+    func letters(withParticipant matches: (String, String) -> Bool) throws -> Set<Int64> {
+        var found = Set<Int64>()
+        let rows = try Row.fetchCursor(db, sql: "SELECT letterId, participant, name FROM party")
+        while let row = try rows.next() {
+            let letter: Int64 = row[0]
+            if !found.contains(letter) && matches(row[1], row[2]) { found.insert(letter) }
+        }
+        return found
     }
 
     func insert(_ letter: inout StoredLetter) throws { try letter.insert(db) }
@@ -143,8 +150,10 @@ struct StoreTransaction {
         return try request.fetchAll(db)
     }
 
+    /// The last entry that recorded the letter's state (views record none).
     func lastEntry(letter id: Int64) throws -> AuditEntry? {
-        try AuditEntry.filter(Column("letterId") == id).order(Column("sequence").desc).fetchOne(db)
+        try AuditEntry.filter(Column("letterId") == id && Column("action") != AuditAction.view.rawValue)
+            .order(Column("sequence").desc).fetchOne(db)
     }
 
     func lastEntry(staff id: String) throws -> AuditEntry? {
@@ -154,11 +163,11 @@ struct StoreTransaction {
     /// Appends a sealed entry recording `action` and the record's new state.
     @discardableResult
     func append(_ action: AuditAction, by actor: Actor, letter: Int64? = nil, staff: String? = nil,
-                detail: [String: String], state: RecordState) throws -> AuditEntry {
+                detail: [String: String], state: RecordState?) throws -> AuditEntry {
         let last = try AuditEntry.order(Column("sequence").desc).fetchOne(db)
         var entry = AuditEntry(
             sequence: (last?.sequence ?? 0) + 1, letterId: letter, staffMember: staff, action: action.rawValue,
-            actor: actor.staffId, account: actor.account, detail: AuditEntry.encode(detail), state: state.text,
+            actor: actor.staffId, account: actor.account, detail: AuditEntry.encode(detail), state: state?.text ?? "",
             at: Clock.now(), previousSeal: last?.seal ?? AuditEntry.genesis, seal: "")
         entry.seal = key.seal(entry.canonical)
         try entry.insert(db)

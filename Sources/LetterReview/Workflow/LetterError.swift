@@ -7,6 +7,11 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
     case noStaff
     /// Nobody was named as acting.
     case noActor
+    /// No open session: never signed in, signed out, or timed out.
+    case notSignedIn
+    /// The staff id or password is not right; or, after failures, wait this many seconds.
+    case signInRefused(retryAfter: Int?)
+    case passwordTooShort(Int)
     case unknownStaff(String)
     case staffDisabled(String)
     case lacksRole(staff: String, action: LetterAction, needs: Set<StaffRole>)
@@ -73,6 +78,11 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .noStaff: "the store has no staff yet; first add an admin, who then adds everyone else"
         case .noActor: "every action names the member of staff who acts"
+        case .notSignedIn: "you are not signed in, or your session has ended"
+        case .signInRefused(let wait):
+            wait.map { "too many failed sign-ins; try again in \($0) second\($0 == 1 ? "" : "s")" }
+                ?? "that staff id and password do not match"
+        case .passwordTooShort(let length): "a password needs at least \(length) characters"
         case .unknownStaff(let id): "'\(id)' is not on the staff list"
         case .staffDisabled(let id): "\(id) is disabled and can no longer act"
         case .lacksRole(let staff, let action, let needs):

@@ -1,3 +1,4 @@
+import CaseFiles
 /// A letter as a reviewer reads it, and whether its records are as the audit trail left them.
 public struct LetterView: Sendable {
     public var details: LetterDetails
@@ -18,6 +19,14 @@ extension ReviewQueue {
             }
             return LetterView(details: details, discrepancies: try tx.discrepancies(details))
         }
+    }
+
+    /// A letter read by a member of staff, as ``letter(_:by:)``, with the
+    /// reading on the audit trail: who read what, when.
+    public func view(_ id: Int64, by actor: Actor) throws(LetterError) -> LetterView {
+        let view = try letter(id, by: actor)
+        try store.write { tx in try tx.append(.view, by: actor, letter: id, detail: [:], state: nil) }
+        return view
     }
 
     /// Letters awaiting action (pending, returned, approved), oldest first;
@@ -57,7 +66,13 @@ extension ReviewQueue {
 
     /// The letters of cases `member` takes part in.
     static func lettersTakingPart(_ tx: StoreTransaction, _ member: StaffMember) throws -> Set<Int64> {
-        Set(try tx.partiesByLetter().filter { takesPart(member, in: $0.value) }.keys)
+        var seen: [String: Bool] = [:]  // names repeat across a case's letters
+        return try tx.letters { participant, name in
+            if let known = seen[participant + "\u{0}" + name] { return known }
+            let result = takesPart(member, in: [Party(letterId: 0, participant: participant, name: name)])
+            seen[participant + "\u{0}" + name] = result
+            return result
+        }
     }
 
     /// Checks the chain entry by entry under the service key, then that every
@@ -67,5 +82,13 @@ extension ReviewQueue {
             _ = try Self.member(tx, actor, may: .verify)
             return try Integrity.verify(tx)
         }
+    }
+}
+
+extension StaffMember {
+    /// Whether this member of staff takes part in `loaded`, by id or by name:
+    /// they then see nothing of it.
+    public func takesPart(in loaded: CaseFiles.Case) -> Bool {
+        ReviewQueue.takesPart(self, in: loaded.participants.map { Party(letterId: 0, participant: $0.id, name: $0.name) })
     }
 }

@@ -13,18 +13,23 @@ public final class ReviewQueue: Sendable {
     let store: LetterStore
     /// The screen every letter and revision goes through before it is stored.
     public let screener: Screener
+    /// The bcrypt cost of new password hashes (each step doubles the work).
+    let passwordCost: UInt8
 
     /// Opens the store at `path`, with its key file (`keyFile`, else
     /// `PATH.key` beside it); makes a new one there only when `create`.
-    public init(path: String, keyFile: String? = nil, create: Bool = false, screener: Screener) throws(LetterError) {
+    public init(path: String, keyFile: String? = nil, create: Bool = false, screener: Screener,
+                passwordCost: UInt8 = 12) throws(LetterError) {
         store = try LetterStore(path: path, keyFile: keyFile, create: create)
         self.screener = screener
+        self.passwordCost = passwordCost
     }
 
     /// An in-memory store, for tests and benchmarks.
-    public init(key: ServiceKey = .random(), screener: Screener) throws(LetterError) {
+    public init(key: ServiceKey = .random(), screener: Screener, passwordCost: UInt8 = 12) throws(LetterError) {
         store = try LetterStore(key: key)
         self.screener = screener
+        self.passwordCost = passwordCost
     }
 
     /// What storing a letter produced.

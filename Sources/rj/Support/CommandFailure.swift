@@ -62,6 +62,18 @@ extension ParsableCommand {
     }
 }
 
+extension AsyncParsableCommand {
+    /// As ``ParsableCommand/reportingFailures(_:)``, for a command that runs asynchronously.
+    func reportingFailuresAsync(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as CommandFailure {
+            Terminal.error(failure.description)
+            throw ExitCode(failure.exitCode)
+        }
+    }
+}
+
 /// Writing to the terminal's standard streams.
 enum Terminal {
     static func error(_ line: String) {

@@ -68,7 +68,8 @@ enum LetterAdvice {
         switch error {
         case .store, .keyFile, .noStore: ExitStatus.storeUnusable
         case .noActor, .notFound, .noSuchVersion, .unknownParticipant, .wrongCase, .spanOutside, .textNotFound,
-             .textAmbiguous, .missing, .invalidDate, .invalidStaffId, .noRoles, .noSuchStaff, .futureDate, .pastDate:
+             .textAmbiguous, .missing, .invalidDate, .invalidStaffId, .noRoles, .noSuchStaff, .futureDate, .pastDate,
+             .passwordTooShort:
             ExitStatus.badInput
         default: ExitStatus.refused
         }

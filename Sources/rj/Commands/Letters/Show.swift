@@ -38,7 +38,7 @@ extension RJ.Letters {
             try reportingFailures {
                 let actor = try storeOptions.actor()
                 let queue = try storeOptions.open()
-                let view = try attempt { () throws(LetterError) in try queue.letter(id, by: actor) }
+                let view = try attempt { () throws(LetterError) in try queue.view(id, by: actor) }
                 let details = view.details
                 let shown = try pick(version ?? details.letter.currentVersion, in: details)
                 let base = try changesFrom.map { try pick($0, in: details) }

@@ -12,16 +12,26 @@ extension RJ.Staff {
         @Option(help: ArgumentHelp("facilitator, supervisor, manager or admin (repeatable).", valueName: "role"))
         var role: [StaffRole]
         @Flag(help: "Cleared for sensitive and complex cases (BPG 2011 §B skills 3-4).") var sensitiveComplex = false
+        @Flag(help: "Read their review-desk password from standard input (or a prompt).") var passwordStdin = false
 
         func run() throws {
             try reportingFailures {
                 guard StaffMember.isValidId(id) else { throw LetterAdvice.failure(for: .invalidStaffId(id)) }
+                let password = passwordStdin ? try PasswordInput.read(for: id) : nil
+                if let password, password.count < ReviewQueue.minimumPasswordLength {
+                    throw LetterAdvice.failure(for: .passwordTooShort(ReviewQueue.minimumPasswordLength))
+                }
                 let queue = try storeOptions.open(create: true)
                 let member = try attempt { () throws(LetterError) in
                     try queue.addStaff(id: id, name: name, roles: Set(role), sensitiveComplex: sensitiveComplex,
                                        by: storeOptions.actorIfNamed)
                 }
-                print("added \(member.described)\(member.sensitiveComplex ? ", cleared for sensitive and complex work" : "")")
+                if let password {
+                    // The first admin sets their own; after that, the admin who added them.
+                    let setter = storeOptions.actorIfNamed.flatMap { $0.staffId == member.id ? nil : $0 } ?? .commandLine(member.id)
+                    try attempt { () throws(LetterError) in try queue.setPassword(member.id, to: password, by: setter) }
+                }
+                print("added \(member.described)\(member.sensitiveComplex ? ", cleared for sensitive and complex work" : "")\(password == nil ? "" : ", with a password for the review desk")")
             }
         }
     }

@@ -1,0 +1,206 @@
+import Foundation
+import Hummingbird
+import LetterReview
+import Templating
+
+extension Desk {
+    /// A letter: its text with every finding marked where it is, its versions
+    /// and their changes, the co-sign state, the copy to hand over, the forms
+    /// the reader may use, and its audit trail in sentences. The reading is audited.
+    func letterPage(_ id: Int64, session: DeskSession, version: Int?, notice: TemplateValue?,
+                    error: LetterError?) throws -> Response {
+        let loaded: Result<(LetterView, [AuditEntry], [String: String]), LetterError> = Result { () throws(LetterError) in
+            (try queue.view(id, by: session.actor), try queue.log(letter: id, by: session.actor),
+             try queue.staffNames(by: session.actor))
+        }
+        guard case .success(let (view, log, names)) = loaded else {
+            if case .failure(let failure) = loaded {
+                return try page("message", status: Self.status(for: failure), session: session, title: "Letter \(id)",
+                                ["message": .string(failure.description)])
+            }
+            return try page("message", status: .internalServerError, session: session, title: "Letter \(id)", ["message": ""])
+        }
+        let details = view.details
+        let letter = details.letter
+        let shown = details.version(version ?? letter.currentVersion) ?? details.current
+        let isCurrent = shown.number == letter.currentVersion
+        let findings = shown.decodedFindings
+        let member = session.member
+        let open = !letter.status.isFinal && view.discrepancies.isEmpty
+        let cleared = !letter.sensitive || member.sensitiveComplex
+        var preview: Handover?
+        if view.discrepancies.isEmpty {
+            do {
+                preview = try queue.previewHandover(id, by: session.actor, today: today)
+            } catch {
+                preview = nil
+            }
+        }
+        let blocks = details.openBlocks
+        var data: [String: TemplateValue] = [:]
+        data["letter"] = letterFacts(letter, versions: details.versions.count, names: names)
+        data["integrity"] = .list(view.discrepancies.map { .string($0.description) })
+        data["cosign"] = letter.sensitive ? .list(Self.cosign(details)) : .null
+        data["version_links"] = .list(details.versions.map { item -> TemplateValue in
+            ["number": .int(item.number), "current": .bool(item.number == shown.number), "verdict": .string(item.verdict.rawValue)]
+        })
+        let verdict = findings == nil ? "block (its findings cannot be read)" : shown.verdict.rawValue
+        data["shown"] = ["number": .int(shown.number), "is_current": .bool(isCurrent), "verdict": .string(verdict)]
+        data["text"] = .list(Self.segments(shown, findings: findings ?? [],
+                                           redactions: details.redactions.filter { $0.version == shown.number }))
+        data["findings"] = .list(Self.findingValues(findings ?? []))
+        data["changes"] = shown.number > 1
+            ? .list(Self.changeValues(from: details.version(shown.number - 1)?.text ?? "", to: shown.text)) : .null
+        data["reviews"] = .list(details.reviews.map { .string(Self.reviewSentence($0)) })
+        data["redactions"] = .list(details.redactions.filter { $0.version == shown.number }.map { redaction -> TemplateValue in
+            .string("\(redaction.span) by \(names[redaction.reviewer] ?? redaction.reviewer): \(redaction.reason)")
+        })
+        data["handover"] = preview.map { Self.handoverValue($0, released: letter.status == .released) } ?? .null
+        let canAct = open && isCurrent && cleared
+        let notReturned = letter.status != .returned
+        var forms: [String: TemplateValue] = [:]
+        forms["show"] = .bool(canAct)
+        forms["approve"] = .bool(canAct && notReturned && Permissions.allows(member, to: .approve))
+        forms["cosign"] = .bool(canAct && notReturned && Permissions.allows(member, to: .superviseApproval))
+        forms["act"] = .bool(canAct && Permissions.allows(member, to: .release))
+        forms["blocks"] = .int(blocks?.count ?? 0)
+        let releasable = preview?.obstacles.isEmpty ?? false
+        forms["release"] = .bool(open && cleared && releasable && letter.status != .released && Permissions.allows(member, to: .release))
+        forms["follow_up"] = .bool(letter.status == .released && letter.responseWish != nil && letter.followedUpAt == nil
+                                   && Permissions.allows(member, to: .followUp))
+        forms["methods"] = .list(ReleaseMethod.allCases.map { .string($0.rawValue) })
+        forms["today"] = .string(today)
+        data["forms"] = .map(forms)
+        data["trail"] = .list(log.map { entry -> TemplateValue in
+            ["at": .string(entry.at.prefix(16).replacingOccurrences(of: "T", with: " ")),
+             "sentence": .string(entry.sentence(names: names))]
+        })
+        data["notice"] = notice ?? .null
+        data["error"] = error.map { .string($0.description) } ?? .null
+        var status = HTTPResponse.Status.ok
+        if let error { status = Self.status(for: error) }
+        return try page("letter", status: status, session: session,
+                        title: "Letter \(id) · \(letter.caseReference)", data)
+    }
+
+    func letterFacts(_ letter: StoredLetter, versions: Int, names: [String: String]) -> TemplateValue {
+        var facts: [String: TemplateValue] = [:]
+        facts["id"] = .int(Int(letter.id!))
+        facts["case"] = .string(letter.caseReference)
+        facts["from"] = .string(letter.writer + (letter.writerName.map { " (\($0))" } ?? ""))
+        facts["to"] = .string(letter.recipient)
+        facts["status"] = .string(letter.isHeld(on: today) ? "held until \(letter.holdUntil!)" : Self.statusLabel(letter.status))
+        facts["sensitive"] = .bool(letter.sensitive)
+        facts["version"] = .int(letter.currentVersion)
+        facts["versions"] = .int(versions)
+        facts["consent"] = .string(letter.consent.map { "\($0.rawValue) on \(letter.consentDate ?? "?")" } ?? "not yet recorded")
+        facts["wish"] = letter.responseWish.map { .string($0) } ?? .null
+        let byWhom = letter.followedUpBy.map { names[$0] ?? $0 } ?? "?"
+        facts["followed_up"] = letter.followedUpAt.map { .string("followed up \($0.prefix(10)) by \(byWhom)") } ?? .null
+        return .map(facts)
+    }
+
+    static func cosign(_ details: LetterDetails) -> [TemplateValue] {
+        ReviewCapacity.allCases.map { capacity -> TemplateValue in
+            let given = details.approvals.first { $0.capacity == capacity }
+            let label = capacity.label.prefix(1).uppercased() + capacity.label.dropFirst()
+            return ["label": .string(label), "state": .string(given.map { "given by \($0.reviewerName)" } ?? "still needed")]
+        }
+    }
+
+    static func findingValues(_ findings: [ScreeningFinding]) -> [TemplateValue] {
+        findings.enumerated().map { index, finding -> TemplateValue in
+            var value: [String: TemplateValue] = [:]
+            value["number"] = .int(index + 1)
+            value["severity"] = .string(finding.severity.rawValue)
+            value["label"] = .string(severityLabel(finding.severity))
+            value["category"] = .string(finding.category.rawValue)
+            value["rule"] = .string(finding.rule)
+            value["where"] = .string("line \(finding.line), column \(finding.column)")
+            value["excerpt"] = .string(finding.excerpt)
+            value["explanation"] = .string(finding.explanation)
+            value["reference"] = .string(finding.reference)
+            return .map(value)
+        }
+    }
+
+    static func changeValues(from old: String, to new: String) -> [TemplateValue] {
+        VersionChanges.lines(from: old, to: new).map { line -> TemplateValue in
+            let (kind, sign, text): (String, String, String)
+            switch line {
+            case .same(let value): (kind, sign, text) = ("same", " ", value)
+            case .removed(let value): (kind, sign, text) = ("removed", "−", value)
+            case .added(let value): (kind, sign, text) = ("added", "+", value)
+            }
+            return ["kind": .string(kind), "sign": .string(sign), "text": .string(text)]
+        }
+    }
+
+    static func reviewSentence(_ review: Review) -> String {
+        let what = review.decision == .approve ? "Approved" : "Returned"
+        var sentence = "\(what) version \(review.version) by \(review.reviewerName) as \(review.capacity.label)"
+        if let note = review.note {
+            sentence += review.decision == .approve ? ", with the written reason: \(note)" : ": \(note)"
+        }
+        return sentence
+    }
+
+    static func handoverValue(_ handover: Handover, released: Bool) -> TemplateValue {
+        var value: [String: TemplateValue] = [:]
+        value["text"] = .string(handover.text)
+        value["ready"] = .bool(handover.obstacles.isEmpty && !released)
+        value["released"] = .bool(released)
+        value["obstacles"] = .list(handover.obstacles.map { .string($0.description) })
+        return .map(value)
+    }
+
+    static func severityLabel(_ severity: Severity) -> String {
+        switch severity {
+        case .block: "■ Block"
+        case .warn: "▲ Review"
+        case .info: "● Note"
+        }
+    }
+
+    /// The version's text cut where findings and redactions start and end, so
+    /// that each can be marked where it is. Findings that overlap one already
+    /// marked are listed, not marked twice.
+    static func segments(_ version: LetterVersion, findings: [ScreeningFinding], redactions: [Redaction]) -> [TemplateValue] {
+        let scalars = Array(version.text.unicodeScalars)
+        struct Mark { var range: Range<Int>; var value: [String: TemplateValue] }
+        var marks: [Mark] = []
+        for redaction in redactions where redaction.start >= 0 && redaction.end <= scalars.count && redaction.start < redaction.end {
+            marks.append(Mark(range: redaction.start..<redaction.end,
+                              value: ["redacted": true, "finding": false, "reason": .string(redaction.reason)]))
+        }
+        for (index, finding) in findings.enumerated() where finding.start >= 0 && finding.end <= scalars.count && finding.start < finding.end {
+            let range = finding.start..<finding.end
+            if marks.contains(where: { $0.range.overlaps(range) }) { continue }
+            marks.append(Mark(range: range, value: ["finding": true, "redacted": false, "number": .int(index + 1),
+                                                    "severity": .string(finding.severity.rawValue),
+                                                    "label": .string(severityLabel(finding.severity))]))
+        }
+        marks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        func text(_ range: Range<Int>) -> String {
+            var result = ""
+            result.unicodeScalars.append(contentsOf: scalars[range])
+            return result
+        }
+        var segments: [TemplateValue] = []
+        var position = 0
+        for mark in marks {
+            if mark.range.lowerBound > position {
+                segments.append(["text": .string(text(position..<mark.range.lowerBound)), "plain": true, "finding": false, "redacted": false])
+            }
+            var value = mark.value
+            value["text"] = .string(text(mark.range))
+            value["plain"] = false
+            segments.append(.map(value))
+            position = mark.range.upperBound
+        }
+        if position < scalars.count {
+            segments.append(["text": .string(text(position..<scalars.count)), "plain": true, "finding": false, "redacted": false])
+        }
+        return segments
+    }
+}

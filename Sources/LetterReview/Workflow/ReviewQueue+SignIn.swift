@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+import HummingbirdBcrypt
+
+/// A member of staff signed in to the review desk.
+public struct DeskSession: Sendable, Equatable {
+    /// The secret the browser holds (in a cookie); the store keeps only its hash.
+    public var token: String
+    /// The token every form of this session carries, against cross-site requests.
+    public var csrf: String
+    public var member: StaffMember
+
+    /// Who acts in this session, for the library's calls and the audit trail.
+    public var actor: Actor { Actor(staffId: member.id, account: "desk session \(Self.id(of: token).prefix(8))") }
+
+    static func id(of token: String) -> String { Digest.sha256("rj-session:" + token) }
+}
+
+extension ReviewQueue {
+    /// The shortest password the desk accepts (NCSC: length over complexity).
+    public static let minimumPasswordLength = 10
+    /// A session ends after this long without a request.
+    public static let idleTimeout: TimeInterval = 30 * 60
+    /// And after this long in any case.
+    public static let sessionLifetime: TimeInterval = 12 * 60 * 60
+
+    /// Sets a member of staff's password for the review desk, kept as a
+    /// bcrypt hash. An admin sets anyone's; everyone may set their own.
+    public func setPassword(_ id: String, to password: String, by actor: Actor) throws(LetterError) {
+        guard password.count >= Self.minimumPasswordLength else { throw .passwordTooShort(Self.minimumPasswordLength) }
+        let hash = Bcrypt.hash(password, cost: passwordCost)
+        try store.write { tx in
+            let acting = try Self.member(tx, actor, may: actor.staffId == id ? .listStaff : .manageStaff)
+            guard var member = try tx.staffMember(id) else { throw LetterError.noSuchStaff(id) }
+            let discrepancies = try tx.discrepancies(member)
+            guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
+            guard !member.disabled else { throw LetterError.staffDisabled(id) }
+            member.passwordHash = hash
+            try tx.update(member)
+            try tx.append(.staffPassword, by: Actor(staffId: acting.id, account: actor.account), staff: id, detail: [:],
+                          state: RecordState(member))
+        }
+    }
+
+    /// Signs a member of staff in with their password. After three failures in
+    /// a row, each further attempt waits twice as long as the last (up to 15
+    /// minutes) before a password is even tried; every failure is on the
+    /// audit trail. The refusal never says whether the id or the password was wrong.
+    public func signIn(_ id: String, password: String, now: Date = Date()) throws(LetterError) -> DeskSession {
+        let known = StaffMember.isValidId(id)
+        let time = now.timeIntervalSince1970
+        let (member, wait) = try store.read { tx -> (StaffMember?, Int?) in
+            let member = known ? try tx.staffMember(id) : nil
+            let failures = known ? try tx.signInFailures(id) : nil
+            var wait: Int?
+            if let failures, failures.count >= 3 {
+                let delay = min(pow(2, Double(failures.count - 3)), 900)
+                let remaining = failures.lastAt + delay - time
+                if remaining > 0 { wait = Int(remaining.rounded(.up)) }
+            }
+            return (member, wait)
+        }
+        if let wait { throw .signInRefused(retryAfter: wait) }
+        // Check a hash even for an unknown id, so that timing tells nothing.
+        let matches = Bcrypt.verify(password, hash: member?.passwordHash ?? Self.decoyHash)
+        let session = try store.write { tx -> DeskSession? in
+            guard let member, matches, member.passwordHash != nil, !member.disabled,
+                  try tx.discrepancies(member).isEmpty else {
+                var count = 1
+                if known {
+                    count = try tx.recordSignInFailure(id, at: time)
+                }
+                try tx.append(.signInFailed, by: Actor(staffId: known ? id : "?", account: "review desk"),
+                              detail: ["staff": known ? id : "(not a staff id)", "failures": String(count)], state: nil)
+                // A refusal thrown here would undo the record of the failure.
+                return nil
+            }
+            try tx.clearSignInFailures(id)
+            let session = DeskSession(token: Self.randomToken(), csrf: Self.randomToken(), member: member)
+            try tx.insertSession(session, at: time)
+            try tx.append(.signIn, by: session.actor, detail: ["staff": member.id], state: nil)
+            return session
+        }
+        guard let session else { throw .signInRefused(retryAfter: nil) }
+        return session
+    }
+
+    /// The session a browser's token belongs to, if it is still open: not
+    /// idle too long, not too old, sealed with the service key, and its member
+    /// of staff still active with their record as the trail left it.
+    public func session(_ token: String, now: Date = Date()) throws(LetterError) -> DeskSession {
+        let id = DeskSession.id(of: token)
+        let time = now.timeIntervalSince1970
+        let found = try store.read { tx -> (DeskSession, Double)? in
+            guard let row = try tx.session(id), let member = try tx.staffMember(row.staffId) else { return nil }
+            guard tx.key.seal(row.canonical) == row.seal, !member.disabled, try tx.discrepancies(member).isEmpty,
+                  time - row.lastSeenAt <= Self.idleTimeout, time - row.createdAt <= Self.sessionLifetime
+            else { return nil }
+            return (DeskSession(token: token, csrf: row.csrf, member: member), row.lastSeenAt)
+        }
+        guard let (session, lastSeen) = found else {
+            try store.write { tx in try tx.deleteSession(id) }
+            throw .notSignedIn
+        }
+        if time - lastSeen > 60 { try store.write { tx in try tx.touchSession(id, at: time) } }
+        return session
+    }
+
+    /// Ends a session.
+    public func signOut(_ token: String) throws(LetterError) {
+        try store.write { tx in
+            let id = DeskSession.id(of: token)
+            guard let row = try tx.session(id) else { return }
+            try tx.deleteSession(id)
+            try tx.append(.signOut, by: Actor(staffId: row.staffId, account: "desk session \(id.prefix(8))"),
+                          detail: ["staff": row.staffId], state: nil)
+        }
+    }
+
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Digest.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    /// A hash of no one's password, to spend the same time on an unknown id.
+    static let decoyHash = Bcrypt.hash(randomToken(), cost: 10)
+}
+
+/// A session as the store keeps it.
+struct SessionRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "session"
+    var id: String
+    var staffId: String
+    var csrf: String
+    var createdAt: Double
+    var lastSeenAt: Double
+    var seal: String
+
+    var canonical: String {
+        var text = Canonical()
+        text.add(id)
+        text.add(staffId)
+        text.add(csrf)
+        text.add(String(createdAt))
+        return text.value
+    }
+}
+
+extension StoreTransaction {
+    func session(_ id: String) throws -> SessionRow? { try SessionRow.fetchOne(db, key: id) }
+
+    func insertSession(_ session: DeskSession, at time: Double) throws {
+        var row = SessionRow(id: DeskSession.id(of: session.token), staffId: session.member.id, csrf: session.csrf,
+                             createdAt: time, lastSeenAt: time, seal: "")
+        row.seal = key.seal(row.canonical)
+        try row.insert(db)
+    }
+
+    func touchSession(_ id: String, at time: Double) throws {
+        try db.execute(sql: "UPDATE session SET lastSeenAt = ? WHERE id = ?", arguments: [time, id])
+    }
+
+    func deleteSession(_ id: String) throws { try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id]) }
+
+    func signInFailures(_ staffId: String) throws -> (count: Int, lastAt: Double)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT count, lastAt FROM signInFailure WHERE staffId = ?",
+                                         arguments: [staffId]) else { return nil }
+        return (row[0], row[1])
+    }
+
+    /// Counts one more failure; returns how many in a row.
+    func recordSignInFailure(_ staffId: String, at time: Double) throws -> Int {
+        try db.execute(sql: """
+            INSERT INTO signInFailure (staffId, count, lastAt) VALUES (?, 1, ?)
+            ON CONFLICT(staffId) DO UPDATE SET count = count + 1, lastAt = excluded.lastAt
+            """, arguments: [staffId, time])
+        return try Int.fetchOne(db, sql: "SELECT count FROM signInFailure WHERE staffId = ?", arguments: [staffId]) ?? 1
+    }
+
+    func clearSignInFailures(_ staffId: String) throws {
+        try db.execute(sql: "DELETE FROM signInFailure WHERE staffId = ?", arguments: [staffId])
+    }
+}
