@@ -115,10 +115,10 @@ extension ReviewQueue {
     public func recordConsent(_ id: Int64, _ answer: ConsentAnswer, on date: String, today: String,
                               by actor: Actor) throws(LetterError) {
         try store.write { tx in
+            let member = try Self.member(tx, actor, may: .recordConsent)
             try Self.checkDate(date)
             try Self.checkDate(today)
             guard date <= today else { throw LetterError.futureDate(date) }
-            let member = try Self.member(tx, actor, may: .recordConsent)
             var letter = try Self.openLetter(tx, id, for: member).letter
             letter.consent = answer
             letter.consentDate = date
@@ -132,12 +132,12 @@ extension ReviewQueue {
     /// anniversary, a review), or lifts the hold when `date` is nil.
     public func hold(_ id: Int64, until date: String?, today: String, by actor: Actor) throws(LetterError) {
         try store.write { tx in
+            let member = try Self.member(tx, actor, may: .hold)
             try Self.checkDate(today)
             if let date {
                 try Self.checkDate(date)
                 guard date > today else { throw LetterError.pastDate(date) }
             }
-            let member = try Self.member(tx, actor, may: .hold)
             var letter = try Self.openLetter(tx, id, for: member).letter
             letter.holdUntil = date
             try tx.update(letter)
