@@ -6,7 +6,7 @@ RJ          := .build/debug/rj
 OUT         ?= out
 ASAN_BUILD  := .build-asan
 
-.PHONY: all setup build test demo bench conformance evaluate leaks clean
+.PHONY: all setup setup-e2e build test e2e demo bench conformance evaluate leaks clean
 
 all: build
 
@@ -28,6 +28,23 @@ setup:
 
 build: setup
 	$(SWIFT) build
+
+# What the end-to-end test needs: Chromium and its driver (Debian), Selenium
+# and axe-core (PyPI), installed when missing.
+setup-e2e:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "Installing chromium and chromium-driver (for the end-to-end test)..."; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+	@python3 -c "import selenium, axe_selenium_python, pytest" 2>/dev/null || \
+	  { echo "Installing selenium, axe-selenium-python and pytest..."; python3 -m pip install -q selenium axe-selenium-python pytest; }
+
+# The review desk in a real browser: sign in, redact by selecting words,
+# approve, co-sign, consent, release, the handover copy, axe-core on every
+# page, two browsers releasing at once. Screenshots in out/e2e/.
+e2e: build setup-e2e
+	python3 -m pytest -q -p no:cacheprovider Tests/EndToEnd
 
 test: setup
 	$(SWIFT) build --build-tests
@@ -68,11 +85,30 @@ demo: build
 	done
 	@echo "  (rj letters screen FILE shows each finding under its line)"
 	@echo ""
+	@rm -f $(OUT)/desk.sqlite $(OUT)/desk.sqlite-wal $(OUT)/desk.sqlite-shm $(OUT)/desk.sqlite.key
+	@set -e; export RJ_STORE=$(OUT)/desk.sqlite RJ_KEY_FILE= RJ_AS=; \
+	  echo "demo-password-ahussain" | $(RJ) staff add ahussain --name "Amira Hussain" --role admin --role manager --password-stdin >/dev/null; \
+	  for who in "kturner:Karen Turner:facilitator" "jcarter:Joe Carter:facilitator" "nokafor:Nadia Okafor:supervisor"; do \
+	    id=$${who%%:*}; rest=$${who#*:}; name=$${rest%%:*}; role=$${rest#*:}; \
+	    echo "demo-password-$$id" | $(RJ) staff add $$id --name "$$name" --role $$role --sensitive-complex --password-stdin --as ahussain >/dev/null; \
+	  done; \
+	  export RJ_AS=kturner; \
+	  $(RJ) letters submit Examples/letters/apology-burglary.txt --case Examples/cases/burglary-adult.yml --from daniel --to margaret --response-wish "to know Mrs Ellis read it" >/dev/null; \
+	  $(RJ) letters submit Examples/letters/problem-contact-details.txt --case Examples/cases/burglary-adult.yml --from daniel --to margaret >/dev/null; \
+	  $(RJ) letters submit Examples/letters/apology-assault.txt --case Examples/cases/assault-letters-sensitive.yml --from ryan --to chris >/dev/null; \
+	  $(RJ) letters submit Examples/letters/problem-pressure.txt --case Examples/cases/assault-letters-sensitive.yml --from ryan --to chris >/dev/null
+	@echo "The review desk, on an example store ($(OUT)/desk.sqlite) with four letters and example staff:"
+	@echo "  $(RJ) serve --store $(OUT)/desk.sqlite --cases Examples/cases"
+	@echo "  then open http://127.0.0.1:8080/ and sign in as kturner (facilitator), nokafor (case supervisor)"
+	@echo "  or ahussain (admin and manager); each password is demo-password- and the staff id."
+	@echo ""
 	@echo "Open the files in out/ in a web browser; each pack starts at its index.html."
 
-# Each section measures rj against a peer in the same run and prints the ratio.
+# Each section measures rj against a peer in the same run and prints the ratio;
+# then the review desk under load (wrk, loopback only) with 10,000 letters stored.
 bench: setup
 	$(SWIFT) run -c release --package-path Benchmarks rj-bench
+	bash Benchmarks/desk-load.sh
 
 # The public conformance suites in ../shared/conformance, when present.
 conformance: setup

@@ -47,7 +47,7 @@ extension RJ {
                     throw CommandFailure(message: "\(error)", exitCode: ExitStatus.storeUnusable)
                 }
                 let app = desk.application(host: host, port: port) { port in
-                    print("the review desk is at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ (Ctrl-C stops it)")
+                    Terminal.output("the review desk is at http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/ (Ctrl-C stops it)\n")
                 }
                 try await app.runService()
             }
