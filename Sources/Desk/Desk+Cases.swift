@@ -13,7 +13,14 @@ extension Desk {
         router.get("/cases/:reference/:document") { request, context -> Response in
             try await self.signedIn(request) { session in
                 try self.document(context.parameters.get("reference") ?? "", context.parameters.get("document") ?? "",
-                                  reader: request.uri.queryParameters.get("for"), session: session)
+                                  reader: nil, session: session)
+            }
+        }
+        // A participant's pack by their place in the case file, so that no name or id is in the address.
+        router.get("/cases/:reference/pack/:number") { request, context -> Response in
+            try await self.signedIn(request) { session in
+                try self.document(context.parameters.get("reference") ?? "", "pack",
+                                  reader: context.parameters.get("number", as: Int.self), session: session)
             }
         }
     }
@@ -52,14 +59,16 @@ extension Desk {
                     "checks": .string(findings.isEmpty ? "no problems found" : "\(findings.count) finding\(findings.count == 1 ? "" : "s")"),
                     "findings": .list(findings.map { .string("\($0.severity.rawValue): \($0.code) \($0.message) (\($0.reference))") }),
                     "has_agreement": .bool(loaded.agreement != nil),
-                    "participants": .list(loaded.participants.map { ["id": .string($0.id), "role": .string($0.role.label)] }),
+                    "participants": .list(loaded.participants.enumerated().map { index, participant -> TemplateValue in
+                        ["number": .int(index + 1), "id": .string(participant.id), "role": .string(participant.role.label)]
+                    }),
                 ]
             }),
         ])
     }
 
     /// One of a case's documents as `rj render` or `rj pack` would make it.
-    func document(_ reference: String, _ name: String, reader: String?, session: DeskSession) throws -> Response {
+    func document(_ reference: String, _ name: String, reader: Int?, session: DeskSession) throws -> Response {
         guard Permissions.allows(session.member, to: .read) else {
             return try page("message", status: .forbidden, session: session, title: "Cases",
                             ["message": .string(LetterError.lacksRole(staff: session.member.id, action: .read,
@@ -73,9 +82,9 @@ extension Desk {
             let service = try Service.load(path: folder.appendingPathComponent("service.yml").path)
             let date = CalendarDate(iso: today)!
             let html: String
-            if name == "pack", let reader, loaded.participant(reader) != nil {
+            if name == "pack", let reader, loaded.participants.indices.contains(reader - 1) {
                 html = try DocumentRenderer(service: service, settings: .init(redact: true, today: date))
-                    .pack(of: loaded, for: reader).print
+                    .pack(of: loaded, for: loaded.participants[reader - 1].id).print
             } else if let kind = DocumentKind(rawValue: name), kind == .outcomeAgreement || kind == .riskAssessment {
                 let renderer = try DocumentRenderer(service: service, settings: .init(redact: true, draft: true, today: date))
                 html = try renderer.render(kind, of: loaded, for: kind.isInternal ? .internal : .allParties, format: .html).output

@@ -126,7 +126,7 @@ extension Desk {
                     "status": .string(letter.isHeld(on: today) ? "held until \(letter.holdUntil!)" : Self.statusLabel(letter.status)),
                     "sensitive": .bool(letter.sensitive), "verdict": .string(letter.verdict.rawValue),
                     "blocks": .int(letter.blockCount), "warns": .int(letter.warnCount),
-                    "consent": .string(letter.consent?.rawValue ?? "not yet asked"),
+                    "consent": .string(letter.consent?.rawValue ?? "not yet recorded"),
                 ]
             }),
             "count": .int(shown.count),

@@ -216,8 +216,11 @@ struct RouteTests {
             let risk = try await browser.get("/cases/NRJ-2026-0142/risk-assessment")
             #expect(risk.status == .ok)
             #expect(risk.body.contains("<html"))
-            let pack = try await browser.get("/cases/NRJ-2026-0142/pack?for=margaret")
+            let pack = try await browser.get("/cases/NRJ-2026-0142/pack/1")
             #expect(pack.status == .ok)
+            #expect(pack.body.contains("Mrs Ellis"))
+            #expect(!cases.body.contains("?for="))
+            #expect(try await browser.get("/cases/NRJ-2026-0142/pack/9").status == .notFound)
             #expect(try await browser.get("/cases/NRJ-2026-0142/nonsense").status == .notFound)
         }
     }

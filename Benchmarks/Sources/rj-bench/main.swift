@@ -1,3 +1,4 @@
+import Foundation
 // rj's benchmarks: each section measures rj against a peer in the same run and
 // prints a ratio that can be tracked from run to run.
 //
@@ -10,6 +11,10 @@ let sections: [String: () -> Void] = [
 ]
 let order = ["commonmark", "templates", "packs", "letters"]
 let chosen = CommandLine.arguments.dropFirst()
+if chosen.first == "desk-store", chosen.count == 2 {
+    DeskStore.make(at: chosen.last!)
+    exit(0)
+}
 for name in chosen.isEmpty ? order[...] : chosen {
     guard let run = sections[name] else {
         print("unknown section \(name); choose from \(order.joined(separator: ", "))")

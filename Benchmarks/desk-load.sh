@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The review desk under load, on loopback only: 10,000 letters stored, wrk
+# with 50 connections for 30 s against the queue page and a letter page, and
+# against the desk's own stylesheet as the peer (the same server with no page
+# to build). Every request is bounded in time and count; nothing leaves 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v wrk >/dev/null || { echo "Installing wrk..."; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+swift build -c release --product rj >/dev/null
+RJ=$(swift build -c release --show-bin-path)/rj
+folder=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$folder"' EXIT
+
+swift run -c release --package-path Benchmarks rj-bench desk-store "$folder/desk.sqlite" | tail -n 1
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+RJ_KEY_FILE= "$RJ" serve --store "$folder/desk.sqlite" --port "$port" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/login" && break; sleep 0.2; done
+
+jar="$folder/cookies"
+token=$(curl -s -c "$jar" "http://127.0.0.1:$port/login" | sed -n 's/.*name="login" value="\([^"]*\)".*/\1/p')
+curl -s -o /dev/null -b "$jar" -c "$jar" --data "login=$token&username=bench&password=bench-password" "http://127.0.0.1:$port/login"
+session=$(awk '$6 == "rj_session" { print $7 }' "$jar")
+[ -n "$session" ] || { echo "desk-load: could not sign in" >&2; exit 1; }
+
+echo "## Review desk under load: 10,000 letters, wrk -t2 -c50 -d30s on loopback"
+printf '%-46s %12s %10s %10s %8s\n' "page" "requests/s" "p50 ms" "p99 ms" "errors"
+declare -A rate
+for target in "static:/static/desk.css" "queue:/" "letter:/letters/5000"; do
+  name=${target%%:*}; path=${target#*:}
+  out=$(wrk -t2 -c50 -d30s --timeout 5s --latency -H "Cookie: rj_session=$session" "http://127.0.0.1:$port$path")
+  rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { for (i = 4; i <= NF; i += 2) { gsub(",", "", $i); n += $i } } END { print n + 0 }' <<<"$out")
+  rate[$name]=$rps
+  to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub("us", "", v); print v / 1000 } else if (v ~ /ms$/) { sub("ms", "", v); print v } else { sub("s", "", v); print v * 1000 } }'; }
+  printf '%-46s %12s %10s %10s %8s\n' "$name ($path)" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "$errors"
+  echo "desk-$name-p99-ms: $(to_ms "$p99") (target under 50 for the queue and letter pages)"
+done
+echo "desk-queue-vs-static: $(awk -v a="${rate[queue]}" -v b="${rate[static]}" 'BEGIN { printf "%.3f", a / b }')"
+echo "desk-letter-vs-static: $(awk -v a="${rate[letter]}" -v b="${rate[static]}" 'BEGIN { printf "%.3f", a / b }')"
