@@ -10,19 +10,24 @@ ASAN_BUILD  := .build-asan
 
 all: build
 
-# libcmark (the CommonMark reference library) is the one system library rj links.
+# The two system libraries rj links: libcmark (the CommonMark reference
+# library) and libpq (PostgreSQL's client library, for a store on PostgreSQL).
+SYSTEM_PACKAGES = $(if $(shell pkg-config --exists libcmark 2>/dev/null && echo y || ([ -f /usr/include/cmark.h ] && echo y)),,libcmark-dev) \
+                  $(if $(shell pkg-config --exists libpq 2>/dev/null && echo y || ([ -f /usr/include/postgresql/libpq-fe.h ] && echo y)),,libpq-dev)
+MISSING     = $(strip $(SYSTEM_PACKAGES))
+
 setup:
-	@if pkg-config --exists libcmark 2>/dev/null || [ -f /usr/include/cmark.h ]; then \
+	@if [ -z "$(MISSING)" ]; then \
 	  exit 0; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing libcmark-dev (the CommonMark library rj renders with)..."; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev >/dev/null; \
+	  echo "Installing $(MISSING) (the CommonMark and PostgreSQL client libraries rj links)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(MISSING) >/dev/null; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null && command -v apt-get >/dev/null; then \
-	  echo "Installing libcmark-dev with sudo (the CommonMark library rj renders with)..."; \
-	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev >/dev/null; \
+	  echo "Installing $(MISSING) with sudo (the CommonMark and PostgreSQL client libraries rj links)..."; \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(MISSING) >/dev/null; \
 	else \
-	  echo "rj needs libcmark-dev (cmark, the CommonMark library), and this account cannot install it." >&2; \
-	  echo "Ask an administrator to run: apt-get install libcmark-dev   (macOS: brew install cmark)" >&2; \
+	  echo "rj needs $(MISSING), and this account cannot install it." >&2; \
+	  echo "Ask an administrator to run: apt-get install $(MISSING)   (macOS: brew install cmark libpq)" >&2; \
 	  exit 1; \
 	fi
 

@@ -28,6 +28,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // libpq, PostgreSQL's own client library, from the system (Debian:
+        // libpq-dev), for a store on PostgreSQL. `make setup` installs it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         .target(name: "CommonMark", dependencies: ["CCmark"]),
         .target(name: "Templating", dependencies: ["Yams"]),
         .target(name: "CaseFiles", dependencies: ["Templating", "Yams"]),
@@ -37,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "LetterReview",
-            dependencies: ["CaseFiles", "CommonMark", "Templating", "Yams",
+            dependencies: ["CaseFiles", "CommonMark", "Templating", "Yams", "CLibPQ",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],

@@ -1,7 +1,7 @@
 import CaseFiles
 import Foundation
 import GRDB
-import LetterReview
+@testable import LetterReview
 import TestSupport
 
 /// A service's staff and two example cases, for the workflow tests.
@@ -14,13 +14,30 @@ struct Service {
     static let blocked = "Dear Mrs Ellis,\nIt is 07700 900123 if needed.\nDaniel\n"
 
     let queue: ReviewQueue
+    /// The PostgreSQL database the store is in, dropped when the last copy of this goes.
+    let database: TestDatabase?
 
-    /// A store (in memory, or a file when `path` is given) with the staff:
+    /// The same service on `backend`.
+    init(on backend: Backend) throws {
+        switch backend {
+        case .sqlite: try self.init()
+        case .postgres:
+            let database = try TestDatabase()
+            try self.init(location: database.appURL, key: database.keyPath, database: database)
+        }
+    }
+
+    init(path: String? = nil, key: String? = nil) throws {
+        try self.init(location: path, key: key, database: nil)
+    }
+
+    /// A store (in memory, or a file or PostgreSQL when `location` is given) with the staff:
     /// `admin` (admin), `kturner` (facilitator, cleared for sensitive and
     /// complex work), `jcarter` (facilitator), `nokafor` (supervisor,
     /// cleared), `pshah` (supervisor), `both` (facilitator and supervisor,
     /// cleared), `manager` (manager).
-    init(path: String? = nil, key: String? = nil) throws {
+    private init(location path: String?, key: String?, database: TestDatabase?) throws {
+        self.database = database
         // The cheapest bcrypt cost, so that tests of signing in run quickly.
         queue = try path.map { try ReviewQueue(path: $0, keyFile: key, create: true, screener: Self.screener, passwordCost: 4) }
             ?? ReviewQueue(screener: Self.screener, passwordCost: 4)
@@ -84,4 +101,67 @@ struct StoreFile {
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+/// The databases the store tests run on: SQLite always, PostgreSQL when a
+/// server is named by RJ_TEST_POSTGRES (`Tests/postgres/cluster.sh` starts one).
+enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
+    case sqlite, postgres
+
+    static var available: [Backend] { TestDatabase.server == nil ? [.sqlite] : [.sqlite, .postgres] }
+    var description: String { rawValue }
+}
+
+/// A new PostgreSQL database for one test, migrated by its owner role and
+/// used by rj as `rj_app`, which does not own the tables; dropped at the end.
+final class TestDatabase: @unchecked Sendable {
+    /// `postgres://OWNER@HOST:PORT/postgres`, an owner role that may create databases.
+    static let server: URLComponents? = ProcessInfo.processInfo.environment["RJ_TEST_POSTGRES"].flatMap {
+        $0.isEmpty ? nil : URLComponents(string: $0)
+    }
+    static let appRole = ProcessInfo.processInfo.environment["RJ_TEST_POSTGRES_APP"] ?? "rj_app"
+
+    let name = "rj_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    let folder: URL
+    var keyPath: String { folder.appendingPathComponent("service.key").path }
+
+    func url(user: String?, database: String) -> String {
+        var parts = Self.server!
+        if let user { parts.user = user }
+        parts.path = "/" + database
+        return parts.string!
+    }
+
+    var ownerURL: String { url(user: nil, database: name) }
+    var appURL: String { url(user: Self.appRole, database: name) }
+
+    /// The owner role: the user the server's URL names.
+    static var owner: String { server?.user ?? "postgres" }
+    static var serverDatabase: String { server!.path.isEmpty ? "postgres" : String(server!.path.dropFirst()) }
+
+    /// A new database, migrated unless `empty`.
+    init(empty: Bool = false) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("rj-pg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let admin = try PostgresConnection(url: url(user: nil, database: Self.serverDatabase))
+        try admin.execute("CREATE DATABASE \(name)")
+        if !empty { _ = try ReviewQueue.migrate(postgres: ownerURL, appRole: Self.appRole) }
+    }
+
+    /// Grants the app role its rights, as `rj store migrate --app-role` does.
+    func grant() throws { _ = try ReviewQueue.migrate(postgres: ownerURL, appRole: Self.appRole) }
+
+    /// Changes the database directly, as its owner would with psql, in every office.
+    func edit(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        let owner = try PostgresConnection(url: ownerURL)
+        try owner.execute("SELECT set_config('app.offices', 'main,york,leeds', false)")
+        try owner.execute(sql, arguments)
+    }
+
+    deinit {
+        if let admin = try? PostgresConnection(url: url(user: nil, database: Self.serverDatabase)) {
+            _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
 }

@@ -40,13 +40,37 @@ struct IntegrityTests {
         ("UPDATE staff SET disabled = 1 WHERE id = 'pshah'", "staff member pshah", ["disabled"]),
     ]
 
-    @Test(arguments: edits.indices)
-    func verifyNamesEachDirectEditAndTheNextChangeIsRefused(_ index: Int) throws {
+    /// The same, on PostgreSQL: edited by the tables' owner with plain SQL, as with psql.
+    func readyDatabase() throws -> (Service, TestDatabase, Int64) {
+        let service = try Service(on: .postgres)
+        let id = try service.submit(Service.blocked)
+        try service.queue.redact(id, .text("07700 900123", occurrence: nil), by: kturner, reason: "a phone number")
+        try service.queue.approve(id, by: kturner)
+        try service.queue.recordConsent(id, .agreed, on: "2026-03-20", today: "2026-03-21", by: kturner)
+        #expect(try service.queue.verify(by: manager).isIntact)
+        return (service, service.database!, id)
+    }
+
+    @Test(arguments: Backend.available, edits.indices)
+    func verifyNamesEachDirectEditAndTheNextChangeIsRefused(_ backend: Backend, _ index: Int) throws {
         let edit = Self.edits[index]
-        let (file, id) = try readyStore()
-        defer { file.remove() }
-        try file.edit(edit.sql)
-        let queue = try reopen(file)
+        let queue: ReviewQueue, id: Int64
+        var kept: Service?, file: StoreFile?
+        if backend == .sqlite {
+            let (made, ready) = try readyStore()
+            file = made
+            try made.edit(edit.sql)
+            (queue, id) = (try reopen(made), ready)
+        } else {
+            let (service, database, ready) = try readyDatabase()
+            kept = service
+            try database.edit(edit.sql)
+            (queue, id) = (try ReviewQueue(path: database.appURL, keyFile: database.keyPath, screener: Service.screener), ready)
+        }
+        defer {
+            file?.remove()
+            withExtendedLifetime(kept) {}
+        }
         let report = try queue.verify(by: manager)
         #expect(report.chainBreak == nil)
         #expect(report.discrepancies.count == 1)
@@ -128,11 +152,12 @@ struct IntegrityTests {
         for seal in [{ (text: String) in ServiceKey.random().seal(text) }, { Digest.sha256($0) }] {
             let database = try DatabaseQueue(path: file.path)
             try database.write { db in
+                let connection = SQLiteConnection(db: db)
                 var previous = AuditEntry.genesis
-                for var entry in try AuditEntry.order(Column("sequence")).fetchAll(db) {
+                for var entry in try connection.fetch(AuditEntry.self, "SELECT * FROM auditEntry ORDER BY sequence") {
                     entry.previousSeal = previous
                     entry.seal = seal(entry.canonical)
-                    try entry.update(db)
+                    try connection.update(entry, in: "auditEntry", key: "sequence")
                     previous = entry.seal
                 }
             }

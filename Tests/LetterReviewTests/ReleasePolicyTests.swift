@@ -16,7 +16,7 @@ struct ReleasePolicyTests {
             status: status, currentVersion: 1, verdict: .clear, blockCount: 0, warnCount: 0, consent: consent,
             consentDate: consent == nil ? nil : "2026-03-01", holdUntil: hold, receivedAt: "t", recordedBy: "s",
             releasedAt: nil, releasedBy: nil, releaseMethod: nil, closingReason: nil, followedUpAt: nil, followedUpBy: nil,
-            followUpNote: nil)
+            followUpNote: nil, office: "main")
         let findings = blocks == .unreadable ? "{broken" : (try! LetterVersion.encode(blocks == .none ? [] : [finding]))
         let version = LetterVersion(id: 1, letterId: 1, number: 1, text: "Ring 07700 900123", verdict: .clear,
                                     findings: findings, createdAt: "t")

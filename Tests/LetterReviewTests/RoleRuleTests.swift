@@ -1,13 +1,14 @@
 import Foundation
-import LetterReview
+@testable import LetterReview
 import Testing
 
 /// Who may act on a letter: every role rule, refused as carefully as allowed.
 struct RoleRuleTests {
     let refusal = Service.refusal
 
-    @Test func nobodyOutsideTheStaffListActs() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func nobodyOutsideTheStaffListActs(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let id = try service.submit()
         for name in ["x", "", "margaret", "Karen Turner"] {
             #expect(refusal { try service.queue.approve(id, by: Service.as(name)) } == .unknownStaff(name))
@@ -18,16 +19,18 @@ struct RoleRuleTests {
         #expect(try service.queue.log(letter: id, by: Service.as("kturner")).count == 1)
     }
 
-    @Test func aDisabledMemberOfStaffCannotAct() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func aDisabledMemberOfStaffCannotAct(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let id = try service.submit()
         try service.queue.disableStaff("jcarter", by: Service.as("admin"))
         #expect(refusal { try service.queue.approve(id, by: Service.as("jcarter")) } == .staffDisabled("jcarter"))
         #expect(try service.queue.staff(by: Service.as("kturner")).first { $0.id == "jcarter" }?.disabled == true)
     }
 
-    @Test func aParticipantOfTheCaseNeverActsOnItsLetters() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func aParticipantOfTheCaseNeverActsOnItsLetters(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let id = try service.submit()
         // Listed as staff, by the participant's id or by their name.
         try service.queue.addStaff(id: "margaret", name: "Someone Else", roles: [.facilitator, .supervisor], by: Service.as("admin"))
@@ -79,8 +82,9 @@ struct RoleRuleTests {
         }
     }
 
-    @Test func approvingNeedsTheRoleOfItsCapacity() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func approvingNeedsTheRoleOfItsCapacity(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submit()
         #expect(refusal { try queue.approve(id, by: Service.as("manager")) }
@@ -95,8 +99,9 @@ struct RoleRuleTests {
         #expect(refusal { try queue.approve(id, by: Service.as("pshah")) } == .alreadyApproved(staff: "pshah", letter: id, version: 1))
     }
 
-    @Test func aSensitiveLetterNeedsAFacilitatorAndACaseSupervisorWhoAreTwoClearedPeople() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func aSensitiveLetterNeedsAFacilitatorAndACaseSupervisorWhoAreTwoClearedPeople(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submitSensitive()
         #expect(try queue.letter(id, by: Service.as("kturner")).details.letter.sensitive)
@@ -115,8 +120,9 @@ struct RoleRuleTests {
             .contains("Checked and approved by Sam Both (facilitator) and Nadia Okafor (case supervisor)."))
     }
 
-    @Test func theHandoverNamesApproversAsTheStaffListDidAtTheTime() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func theHandoverNamesApproversAsTheStaffListDidAtTheTime(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let id = try service.submit()
         try service.queue.approve(id, by: Service.as("jcarter"))
         try service.queue.disableStaff("jcarter", by: Service.as("admin"))
@@ -144,15 +150,16 @@ struct RoleRuleTests {
         #expect(refusal { try queue.disableStaff("admin", by: Service.as("admin")) } == .lastAdmin("admin"))
         // An admin alone reads no letters.
         #expect(refusal { _ = try queue.queue(by: Service.as("admin")) }
-            == .lacksRole(staff: "admin", action: .read, needs: [.facilitator, .supervisor, .manager]))
+            == .lacksRole(staff: "admin", action: .read, needs: [.facilitator, .supervisor, .manager, .lead]))
         #expect(try queue.log(by: Service.as("kturner")).map(\.action) == ["staff-add", "staff-add"])
         #expect(try queue.log(by: Service.as("kturner")).map(\.actor) == ["admin", "admin"])
     }
 }
 
 extension RoleRuleTests {
-    @Test func anAdminChangesRolesAndClearanceAndTheChangeIsAudited() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func anAdminChangesRolesAndClearanceAndTheChangeIsAudited(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submitSensitive()
         #expect(refusal { try queue.approve(id, by: Service.as("jcarter")) } == .notCleared(staff: "jcarter", letter: id))
@@ -170,8 +177,9 @@ extension RoleRuleTests {
 }
 
 extension RoleRuleTests {
-    @Test func aParticipantOnTheStaffListSeesNothingOfTheirCase() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func aParticipantOnTheStaffListSeesNothingOfTheirCase(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submit(wish: "to know")
         let other = try service.submitSensitive()
@@ -193,8 +201,9 @@ extension RoleRuleTests {
             == .participantCannotAct(staff: "dp", caseReference: "NRJ-2026-0142"))
     }
 
-    @Test func staffNotClearedDoNotHandleSensitiveLetters() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func staffNotClearedDoNotHandleSensitiveLetters(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         #expect(refusal { _ = try queue.submit(letter: "Dear Chris, sorry.", case: Service.assault, from: "ryan", to: "chris",
                                                by: Service.as("jcarter")) } == .notCleared(staff: "jcarter", letter: nil))
@@ -208,8 +217,9 @@ extension RoleRuleTests {
         #expect(try queue.previewHandover(id, by: Service.as("manager"), today: "2026-03-21").obstacles.isEmpty == false)
     }
 
-    @Test func staffChangesNameTheirTargetAndChangeNothingTwice() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func staffChangesNameTheirTargetAndChangeNothingTwice(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let admin = Service.as("admin")
         #expect(refusal { _ = try queue.updateStaff("ghost", roles: [.manager], by: admin) } == .noSuchStaff("ghost"))

@@ -1,5 +1,5 @@
 import Foundation
-import LetterReview
+@testable import LetterReview
 import Testing
 
 /// A letter's way through the queue, allowed and refused.
@@ -7,8 +7,9 @@ struct WorkflowTests {
     let refusal = Service.refusal
     let kturner = Service.as("kturner")
 
-    @Test func aCleanLetterGoesThroughToRelease() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func aCleanLetterGoesThroughToRelease(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submit(wish: "to hear whether Mrs Ellis read it")
         #expect(try queue.queue(by: kturner).map(\.id) == [id])
@@ -29,8 +30,9 @@ struct WorkflowTests {
         #expect(html.contains("Checked and approved by Joe Carter (facilitator). Handed over unsealed by Karen Turner (in-person)"))
     }
 
-    @Test func submitScreensWithTheCaseAndChecksItsParticipants() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func submitScreensWithTheCaseAndChecksItsParticipants(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         #expect(refusal { _ = try queue.submit(letter: "Hi", case: Service.burglary, from: "danny", to: "margaret", by: kturner) }
             == .unknownParticipant(id: "danny", caseReference: "NRJ-2026-0142", known: ["margaret", "daniel", "susan"]))
@@ -47,8 +49,9 @@ struct WorkflowTests {
             == .wrongCase(letter: stored.id, expected: Service.assault.reference, given: "NRJ-2026-0142"))
     }
 
-    @Test func releaseIsRefusedUntilEveryConditionHolds() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func releaseIsRefusedUntilEveryConditionHolds(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submit()
         #expect(refusal { _ = try queue.release(id, by: kturner, method: .inPerson, today: "2026-03-21") }
@@ -67,8 +70,9 @@ struct WorkflowTests {
         #expect(refusal { try queue.hold(id, until: "2026-13-01", today: "2026-03-21", by: kturner) } == .invalidDate("2026-13-01"))
     }
 
-    @Test func blockFindingsNeedRedactionOrAWrittenOverride() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func blockFindingsNeedRedactionOrAWrittenOverride(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submit(Service.blocked)
         guard case .blockFindings(id, let findings) = refusal({ try queue.approve(id, by: kturner) }) else {
@@ -94,8 +98,9 @@ struct WorkflowTests {
         #expect(try queue.letter(other, by: kturner).details.approvals.first?.note == "The number is the service's own line.")
     }
 
-    @Test func redactionByQuotingTheWords() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func redactionByQuotingTheWords(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submit("Dear Mrs Ellis,\nSorry. Sorry again.\nDaniel\n")
         #expect(refusal { try queue.redact(id, .text("Sorry", occurrence: nil), by: kturner, reason: "r") }
@@ -109,8 +114,9 @@ struct WorkflowTests {
             == "Dear Mrs Ellis,\nSorry. [redacted] again.\nDaniel\n")
     }
 
-    @Test func returnReviseAndApprovalsStartAgain() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func returnReviseAndApprovalsStartAgain(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submit(Service.blocked)
         try queue.returnToWriter(id, by: kturner, feedback: "Please take out your phone number.")
@@ -133,8 +139,9 @@ struct WorkflowTests {
         #expect(try queue.log(letter: id, by: kturner).last?.actor == "kturner")
     }
 
-    @Test func rejectedAndWithdrawnLettersAreFinal() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func rejectedAndWithdrawnLettersAreFinal(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let rejected = try service.submit()
         #expect(refusal { try queue.reject(rejected, by: kturner, reason: "") } == .missing("a reason"))
@@ -156,8 +163,9 @@ struct WorkflowTests {
 }
 
 extension WorkflowTests {
-    @Test func overlappingRedactionsAreRefusedAndTouchingOnesReadAsOne() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func overlappingRedactionsAreRefusedAndTouchingOnesReadAsOne(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         let id = try service.submit("Dear Mrs Ellis,\nRing 07700 900123 or write to 14 Elm Road.\nDaniel\n")
         try queue.redact(id, .text("07700 900123", occurrence: nil), by: kturner, reason: "phone")
@@ -171,8 +179,9 @@ extension WorkflowTests {
             == "Dear Mrs Ellis,\nRing [redacted] write to [redacted].\nDaniel\n")
     }
 
-    @Test func emptyLettersFutureConsentAndPastHoldsAreRefused() throws {
-        let service = try Service()
+    @Test(arguments: Backend.available)
+    func emptyLettersFutureConsentAndPastHoldsAreRefused(_ backend: Backend) throws {
+        let service = try Service(on: backend)
         let queue = service.queue
         for text in ["", " \n\t\n"] {
             #expect(refusal { _ = try queue.submit(letter: text, case: Service.burglary, from: "daniel", to: "margaret", by: kturner) }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What an audit entry records.
 public enum AuditAction: String, Codable, Sendable, CaseIterable {
@@ -24,8 +23,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
 /// service key over its own fields and the seal of the entry before it, so an
 /// entry altered, removed or forged breaks the chain, and a record changed
 /// outside rj no longer matches its last entry.
-public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "auditEntry"
+public struct AuditEntry: Codable, Sendable, Equatable {
     public var sequence: Int64
     /// The letter it concerns, if any.
     public var letterId: Int64?
@@ -42,8 +40,11 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
     /// The state of the record after the change, part by part (``RecordState``).
     public var state: String
     public var at: String
+    /// The seal of the entry before it in the same office's chain.
     public var previousSeal: String
     public var seal: String
+    /// The office whose chain it is on: the letter's, or the member of staff's.
+    public var office: String
 
     public var kind: AuditAction? { AuditAction(rawValue: action) }
 
@@ -68,6 +69,8 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
         text.add(state)
         text.add(at)
         text.add(previousSeal)
+        // Entries of the main office read as they did before offices, so that older trails still verify.
+        if office != StaffMember.mainOffice { text.add(office) }
         return text.value
     }
 

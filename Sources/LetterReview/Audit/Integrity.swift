@@ -70,29 +70,37 @@ enum Integrity {
         return parts.isEmpty ? [] : [Discrepancy(subject: subject, kind: .changed(parts: parts, since: last.sequence))]
     }
 
-    /// Checks the whole chain, then every letter and member of staff.
+    /// Checks each office's chain in the transaction's offices, then every
+    /// letter and member of staff there. When those are every office, the
+    /// numbering too: an entry removed from any office leaves a gap, and
+    /// entries removed from the end fall short of the store's count.
     static func verify(_ tx: StoreTransaction) throws -> IntegrityReport {
         let entries = try tx.entries()
         var report = IntegrityReport(entries: entries.count, chainBreak: nil, discrepancies: [])
-        var previous = AuditEntry.genesis
+        let whole = Set(tx.offices).isSuperset(of: try tx.allOffices())
+        var previous: [String: String] = [:]
         var expected: Int64 = 1
         var lastForLetter: [Int64: AuditEntry] = [:]
         var lastForStaff: [String: AuditEntry] = [:]
         for entry in entries {
             if report.chainBreak == nil {
-                if entry.sequence != expected {
+                if whole && entry.sequence != expected {
                     report.chainBreak = .init(sequence: expected, reason: "removed (the next entry is \(entry.sequence))")
-                } else if entry.previousSeal != previous {
-                    report.chainBreak = .init(sequence: entry.sequence, reason: "does not follow entry \(entry.sequence - 1): the chain was cut, or an earlier entry altered")
+                } else if entry.previousSeal != previous[entry.office, default: AuditEntry.genesis] {
+                    report.chainBreak = .init(sequence: entry.sequence, reason: "does not follow the entry before it in the \(entry.office) office: the chain was cut, or an earlier entry altered")
                 } else if tx.key.seal(entry.canonical) != entry.seal {
                     report.chainBreak = .init(sequence: entry.sequence, reason: "altered after it was written, or sealed without this service's key (a chain rebuilt without the key)")
                 }
             }
-            previous = entry.seal
+            previous[entry.office] = entry.seal
             expected = entry.sequence + 1
             guard entry.kind?.changesRecord ?? true else { continue }
             if let letter = entry.letterId { lastForLetter[letter] = entry }
             if let staff = entry.staffMember { lastForStaff[staff] = entry }
+        }
+        let written = try tx.entriesWritten()
+        if whole, report.chainBreak == nil, expected - 1 < written {
+            report.chainBreak = .init(sequence: expected, reason: "removed: the store wrote \(written) entries and \(expected - 1) are left")
         }
 
         for details in try tx.allDetails() {
@@ -102,7 +110,7 @@ enum Integrity {
         for (id, entry) in lastForLetter.sorted(by: { $0.key < $1.key }) {
             report.discrepancies.append(Discrepancy(subject: .letter(id), kind: .removed(lastEntry: entry.sequence)))
         }
-        for member in try tx.allStaff() {
+        for member in try tx.allStaff() where tx.offices.contains(member.office) {
             report.discrepancies += compare(.staff(member.id), now: RecordState(member), last: lastForStaff.removeValue(forKey: member.id), key: tx.key)
         }
         for (id, entry) in lastForStaff.sorted(by: { $0.key < $1.key }) {

@@ -55,6 +55,8 @@ public struct RecordState: Sendable, Equatable {
                 for party in details.parties { $0.add(party.participant); $0.add(party.name) }
             },
         ]
+        // Only outside the main office, so that records sealed before offices still match.
+        if letter.office != StaffMember.mainOffice { parts["office"] = Digest.sha256(letter.office) }
     }
 
     /// A member of staff.
@@ -72,6 +74,7 @@ public struct RecordState: Sendable, Equatable {
         ]
         // Only once a password is set, so that records sealed before passwords existed still match.
         if let hash = member.passwordHash { parts["password"] = digest(hash) }
+        if member.office != StaffMember.mainOffice { parts["office"] = digest(member.office) }
     }
 
     /// `part=digest;…`, sorted by part, as stored in an audit entry.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What a member of staff does in the service, and so what rj lets them do.
 public enum StaffRole: String, Codable, Sendable, CaseIterable, Comparable {
@@ -11,6 +10,9 @@ public enum StaffRole: String, Codable, Sendable, CaseIterable, Comparable {
     case manager
     /// Keeps the staff list. Reads no letters unless they also hold another role.
     case admin
+    /// The partnership lead: sees every office's queue, letters and records,
+    /// and acts on none unless also a facilitator or supervisor, in their own office.
+    case lead
 
     public static func < (lhs: StaffRole, rhs: StaffRole) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -19,8 +21,7 @@ public enum StaffRole: String, Codable, Sendable, CaseIterable, Comparable {
 
 /// A member of the service's staff. Never deleted, only disabled, since the
 /// audit trail names them.
-public struct StaffMember: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "staff"
+public struct StaffMember: Codable, Sendable, Equatable {
     /// Short and stable, such as `kturner`: what `--as` names.
     public var id: String
     public var name: String
@@ -32,8 +33,14 @@ public struct StaffMember: Codable, Sendable, Equatable, FetchableRecord, Persis
     public var createdAt: String
     /// The bcrypt hash of their password for the review desk, if one is set.
     public var passwordHash: String?
+    /// The office they work in: they see and act on its letters only.
+    public var office: String
 
-    public init(id: String, name: String, roles: Set<StaffRole>, sensitiveComplex: Bool, createdAt: String) {
+    /// The office of a service that has only one, and of every record made before offices.
+    public static let mainOffice = "main"
+
+    public init(id: String, name: String, roles: Set<StaffRole>, sensitiveComplex: Bool, createdAt: String,
+                office: String = StaffMember.mainOffice) {
         self.id = id
         self.name = name
         self.roles = Self.text(roles)
@@ -41,6 +48,7 @@ public struct StaffMember: Codable, Sendable, Equatable, FetchableRecord, Persis
         self.disabled = false
         self.createdAt = createdAt
         self.passwordHash = nil
+        self.office = office
     }
 
     /// The roles; a role name that rj does not know grants nothing.
@@ -58,11 +66,18 @@ public struct StaffMember: Codable, Sendable, Equatable, FetchableRecord, Persis
         return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_" }
     }
 
+    /// Whether `name` can be an office: 1 to 32 lower-case letters, digits or dashes, starting with a letter.
+    public static func isValidOffice(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard (1...32).contains(scalars.count), let first = scalars.first, ("a"..."z").contains(first) else { return false }
+        return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
     static func text(_ roles: Set<StaffRole>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
 
     /// "Karen Turner (kturner, facilitator and case supervisor)".
     public var described: String {
-        let labels = roleSet.sorted().map { $0 == .supervisor ? "case supervisor" : $0.rawValue }
+        let labels = roleSet.sorted().map { $0 == .supervisor ? "case supervisor" : $0 == .lead ? "partnership lead" : $0.rawValue }
         return "\(name) (\(id), \(labels.joined(separator: " and ")))"
     }
 }

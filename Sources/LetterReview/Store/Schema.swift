@@ -1,6 +1,7 @@
 import GRDB
 
-/// The store's tables, as append-only migrations.
+/// The store's tables on SQLite, as append-only migrations; `PostgresSchema`
+/// holds the same migrations in PostgreSQL's dialect.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -191,6 +192,19 @@ enum Schema {
                 t.column("count", .integer).notNull()
                 t.column("lastAt", .double).notNull()
             }
+        }
+        migrator.registerMigration("v4-offices") { db in
+            // Several offices in one store: each member of staff, letter and
+            // audit entry belongs to one; every record made before is the main office's.
+            try db.execute(sql: """
+                ALTER TABLE staff ADD COLUMN office TEXT NOT NULL DEFAULT 'main';
+                ALTER TABLE letter ADD COLUMN office TEXT NOT NULL DEFAULT 'main';
+                ALTER TABLE auditEntry ADD COLUMN office TEXT NOT NULL DEFAULT 'main';
+                CREATE INDEX letterByOffice ON letter (office, status, receivedAt);
+                CREATE INDEX auditByOffice ON auditEntry (office, sequence);
+                INSERT INTO storeInfo (name, value)
+                    SELECT 'auditSequence', CAST(COALESCE(MAX(sequence), 0) AS TEXT) FROM auditEntry;
+                """)
         }
         return migrator
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A letter with everything recorded about it.
 public struct LetterDetails: Sendable, Equatable {
@@ -67,31 +66,80 @@ extension Redaction {
     }
 }
 
-/// Reads and changes of the store inside one transaction. The workflow asks
-/// for records by what they are; only this type writes SQL.
-struct StoreTransaction {
-    let db: Database
+/// Reads and changes of the store inside one transaction, on SQLite or
+/// PostgreSQL alike. The workflow asks for records by what they are; only
+/// this type writes SQL.
+///
+/// A transaction sees the offices it has entered and no other: until
+/// ``enter(_:)`` is called, no letter and no audit entry is visible (fail
+/// closed). On PostgreSQL the database enforces the same rule with row-level
+/// security on the offices set for the transaction.
+final class StoreTransaction {
+    let connection: any SQLConnection
     let key: ServiceKey
+    /// The offices this transaction may see and change, sorted.
+    private(set) var offices: [String] = []
+
+    init(_ connection: any SQLConnection, key: ServiceKey) {
+        self.connection = connection
+        self.key = key
+    }
+
+    /// Lets the transaction see these offices' records, and no others.
+    func enter(_ offices: Set<String>) throws {
+        self.offices = offices.sorted()
+        if connection.dialect == .postgres {
+            // Transaction-local (SET LOCAL), so that a pooled connection carries nothing over.
+            try connection.execute("SELECT set_config('app.offices', ?, true)", [.text(self.offices.joined(separator: ","))])
+        }
+    }
+
+    /// Every office a member of staff belongs to.
+    func allOffices() throws -> Set<String> {
+        Set(try connection.rows("SELECT DISTINCT office FROM staff", []).compactMap { $0[0].string })
+    }
+
+    /// `column IN (?, …)` over the offices entered, with its values; nil
+    /// when none is entered and so nothing is visible.
+    private func scope(_ column: String = "office") -> (clause: String, values: [SQLValue])? {
+        guard !offices.isEmpty else { return nil }
+        return ("\(column) IN (\(offices.map { _ in "?" }.joined(separator: ", ")))", offices.map { .text($0) })
+    }
 
     // MARK: Letters
 
     func details(_ id: Int64) throws -> LetterDetails? {
-        guard let letter = try StoredLetter.fetchOne(db, key: id) else { return nil }
-        return LetterDetails(
-            letter: letter,
-            versions: try LetterVersion.filter(Column("letterId") == id).order(Column("number")).fetchAll(db),
-            reviews: try Review.filter(Column("letterId") == id).order(Column("id")).fetchAll(db),
-            redactions: try Redaction.filter(Column("letterId") == id).order(Column("id")).fetchAll(db),
-            parties: try Party.filter(Column("letterId") == id).order(Column("participant")).fetchAll(db))
+        guard let scope = scope(),
+              let letter = try connection.fetchOne(StoredLetter.self, "SELECT * FROM letter WHERE id = ? AND \(scope.clause)",
+                                                   [.integer(id)] + scope.values)
+        else { return nil }
+        return try details(of: letter)
     }
 
-    /// Every letter with its records, read table by table rather than letter by letter.
+    private func details(of letter: StoredLetter) throws -> LetterDetails {
+        let id: [SQLValue] = [.integer(letter.id!)]
+        return LetterDetails(
+            letter: letter,
+            versions: try connection.fetch(LetterVersion.self, "SELECT * FROM letterVersion WHERE letterId = ? ORDER BY number", id),
+            reviews: try connection.fetch(Review.self, "SELECT * FROM review WHERE letterId = ? ORDER BY id", id),
+            redactions: try connection.fetch(Redaction.self, "SELECT * FROM redaction WHERE letterId = ? ORDER BY id", id),
+            parties: try connection.fetch(Party.self, "SELECT * FROM party WHERE letterId = ? ORDER BY participant", id))
+    }
+
+    /// Every letter in the offices entered with its records, read table by
+    /// table rather than letter by letter.
     func allDetails() throws -> [LetterDetails] {
-        let versions = Dictionary(grouping: try LetterVersion.order(Column("number")).fetchAll(db), by: \.letterId)
-        let reviews = Dictionary(grouping: try Review.order(Column("id")).fetchAll(db), by: \.letterId)
-        let redactions = Dictionary(grouping: try Redaction.order(Column("id")).fetchAll(db), by: \.letterId)
-        let parties = Dictionary(grouping: try Party.order(Column("participant")).fetchAll(db), by: \.letterId)
-        return try StoredLetter.order(Column("id")).fetchAll(db).map { letter in
+        guard let scope = scope() else { return [] }
+        let letters = try connection.fetch(StoredLetter.self, "SELECT * FROM letter WHERE \(scope.clause) ORDER BY id", scope.values)
+        let ids = Set(letters.compactMap(\.id))
+        func grouped<T: Decodable>(_ type: T.Type, _ sql: String, _ letter: KeyPath<T, Int64>) throws -> [Int64: [T]] {
+            Dictionary(grouping: try connection.fetch(type, sql).filter { ids.contains($0[keyPath: letter]) }, by: { $0[keyPath: letter] })
+        }
+        let versions = try grouped(LetterVersion.self, "SELECT * FROM letterVersion ORDER BY letterId, number", \.letterId)
+        let reviews = try grouped(Review.self, "SELECT * FROM review ORDER BY id", \.letterId)
+        let redactions = try grouped(Redaction.self, "SELECT * FROM redaction ORDER BY id", \.letterId)
+        let parties = try grouped(Party.self, "SELECT * FROM party ORDER BY letterId, participant", \.letterId)
+        return letters.map { letter in
             LetterDetails(letter: letter, versions: versions[letter.id!] ?? [], reviews: reviews[letter.id!] ?? [],
                           redactions: redactions[letter.id!] ?? [], parties: parties[letter.id!] ?? [])
         }
@@ -99,79 +147,128 @@ struct StoreTransaction {
 
     /// Letters that are neither released, rejected nor withdrawn, oldest first.
     func openLetters() throws -> [StoredLetter] {
-        try StoredLetter.filter([LetterStatus.pending, .returned, .approved].contains(Column("status")))
-            .order(Column("receivedAt"), Column("id")).fetchAll(db)
+        guard let scope = scope() else { return [] }
+        return try connection.fetch(StoredLetter.self, """
+            SELECT * FROM letter WHERE status IN ('pending', 'returned', 'approved') AND \(scope.clause)
+            ORDER BY receivedAt, id
+            """, scope.values)
     }
 
     /// Released letters whose writer asked for a response or feedback.
     func lettersWithWishes() throws -> [StoredLetter] {
-        try StoredLetter.filter(Column("status") == LetterStatus.released.rawValue && Column("responseWish") != nil)
-            .order(Column("releasedAt")).fetchAll(db)
+        guard let scope = scope() else { return [] }
+        return try connection.fetch(StoredLetter.self, """
+            SELECT * FROM letter WHERE status = 'released' AND responseWish IS NOT NULL AND \(scope.clause)
+            ORDER BY releasedAt
+            """, scope.values)
     }
 
-    /// The letters with a participant for whom `matches(id, name)` holds,
-    /// read row by row without building records.
+    /// The letters with a participant for whom `matches(id, name)` holds.
     func letters(withParticipant matches: (String, String) -> Bool) throws -> Set<Int64> {
+        guard let scope = scope("letter.office") else { return [] }
         var found = Set<Int64>()
-        let rows = try Row.fetchCursor(db, sql: "SELECT letterId, participant, name FROM party")
-        while let row = try rows.next() {
-            let letter: Int64 = row[0]
-            if !found.contains(letter) && matches(row[1], row[2]) { found.insert(letter) }
+        for row in try connection.rows("""
+            SELECT party.letterId, party.participant, party.name FROM party JOIN letter ON letter.id = party.letterId
+            WHERE \(scope.clause)
+            """, scope.values) {
+            guard let letter = row[0].int64, let participant = row[1].string, let name = row[2].string else { continue }
+            if !found.contains(letter) && matches(participant, name) { found.insert(letter) }
         }
         return found
     }
 
-    func insert(_ letter: inout StoredLetter) throws { try letter.insert(db) }
-    func update(_ letter: StoredLetter) throws { try letter.update(db) }
-    func insert(_ version: inout LetterVersion) throws { try version.insert(db) }
-    func insert(_ review: inout Review) throws { try review.insert(db) }
-    func insert(_ redaction: inout Redaction) throws { try redaction.insert(db) }
-    func insert(_ party: Party) throws { try party.insert(db) }
+    func insert(_ letter: inout StoredLetter) throws {
+        guard offices.contains(letter.office) else { throw LetterError.store("office \(letter.office) is outside this transaction") }
+        letter.id = try connection.insert(letter, into: "letter")
+    }
+
+    func update(_ letter: StoredLetter) throws { try connection.update(letter, in: "letter") }
+    func insert(_ version: inout LetterVersion) throws { version.id = try connection.insert(version, into: "letterVersion") }
+    func insert(_ review: inout Review) throws { review.id = try connection.insert(review, into: "review") }
+    func insert(_ redaction: inout Redaction) throws { redaction.id = try connection.insert(redaction, into: "redaction") }
+    func insert(_ party: Party) throws { try connection.insert(party, into: "party") }
 
     /// Approvals of a version no longer count once the text handed over changes.
     func withdrawApprovals(letter id: Int64, version: Int) throws {
-        try Review.filter(Column("letterId") == id && Column("version") == version
-                          && Column("decision") == Decision.approve.rawValue).deleteAll(db)
+        try connection.execute("DELETE FROM review WHERE letterId = ? AND version = ? AND decision = 'approve'",
+                               [.integer(id), .integer(Int64(version))])
     }
 
     // MARK: Staff
 
-    func staffMember(_ id: String) throws -> StaffMember? { try StaffMember.fetchOne(db, key: id) }
-    func allStaff() throws -> [StaffMember] { try StaffMember.order(Column("id")).fetchAll(db) }
-    func staffCount() throws -> Int { try StaffMember.fetchCount(db) }
-    func insert(_ member: StaffMember) throws { try member.insert(db) }
-    func update(_ member: StaffMember) throws { try member.update(db) }
+    func staffMember(_ id: String) throws -> StaffMember? {
+        try connection.fetchOne(StaffMember.self, "SELECT * FROM staff WHERE id = ?", [.text(id)])
+    }
+
+    func allStaff() throws -> [StaffMember] { try connection.fetch(StaffMember.self, "SELECT * FROM staff ORDER BY id") }
+
+    func staffCount() throws -> Int { Int(try connection.one("SELECT COUNT(*) FROM staff")?[0].int64 ?? 0) }
+
+    func insert(_ member: StaffMember) throws { try connection.insert(member, into: "staff") }
+    func update(_ member: StaffMember) throws { try connection.update(member, in: "staff") }
 
     // MARK: The audit trail
 
+    /// The entries of the offices entered, for one letter or all, in order.
     func entries(letter id: Int64? = nil) throws -> [AuditEntry] {
-        var request = AuditEntry.order(Column("sequence"))
-        if let id { request = request.filter(Column("letterId") == id) }
-        return try request.fetchAll(db)
+        guard let scope = scope() else { return [] }
+        if let id {
+            return try connection.fetch(AuditEntry.self, "SELECT * FROM auditEntry WHERE letterId = ? AND \(scope.clause) ORDER BY sequence",
+                                        [.integer(id)] + scope.values)
+        }
+        return try connection.fetch(AuditEntry.self, "SELECT * FROM auditEntry WHERE \(scope.clause) ORDER BY sequence", scope.values)
     }
 
     /// The last entry that recorded the letter's state (views record none).
     func lastEntry(letter id: Int64) throws -> AuditEntry? {
-        try AuditEntry.filter(Column("letterId") == id && Column("action") != AuditAction.view.rawValue)
-            .order(Column("sequence").desc).fetchOne(db)
+        guard let scope = scope() else { return nil }
+        return try connection.fetchOne(AuditEntry.self, """
+            SELECT * FROM auditEntry WHERE letterId = ? AND action <> 'view' AND \(scope.clause)
+            ORDER BY sequence DESC LIMIT 1
+            """, [.integer(id)] + scope.values)
     }
 
     func lastEntry(staff id: String) throws -> AuditEntry? {
-        try AuditEntry.filter(Column("staffMember") == id).order(Column("sequence").desc).fetchOne(db)
+        guard let scope = scope() else { return nil }
+        return try connection.fetchOne(AuditEntry.self, """
+            SELECT * FROM auditEntry WHERE staffMember = ? AND \(scope.clause) ORDER BY sequence DESC LIMIT 1
+            """, [.text(id)] + scope.values)
     }
 
-    /// Appends a sealed entry recording `action` and the record's new state.
+    /// How many entries the whole store has written, in every office.
+    func entriesWritten() throws -> Int64 {
+        try connection.one("SELECT value FROM storeInfo WHERE name = 'auditSequence'")?[0].int64 ?? 0
+    }
+
+    /// Appends a sealed entry recording `action` and the record's new state,
+    /// to the chain of the office it belongs to: the letter's, else the staff
+    /// member's, else the actor's.
     @discardableResult
-    func append(_ action: AuditAction, by actor: Actor, letter: Int64? = nil, staff: String? = nil,
+    func append(_ action: AuditAction, by actor: Actor, letter: Int64? = nil, staff: String? = nil, office: String? = nil,
                 detail: [String: String], state: RecordState?) throws -> AuditEntry {
-        let last = try AuditEntry.order(Column("sequence").desc).fetchOne(db)
+        let office = try office ?? officeOf(letter: letter, staff: staff, actor: actor)
+        guard offices.contains(office) else { throw LetterError.store("office \(office) is outside this transaction") }
+        // One counter for the whole store, so that an entry removed from any office leaves a gap.
+        guard let sequence = try connection.one("""
+            UPDATE storeInfo SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE name = 'auditSequence' RETURNING value
+            """)?[0].int64 else { throw LetterError.store("the store has no audit counter") }
+        let previous = try connection.one("SELECT seal FROM auditEntry WHERE office = ? ORDER BY sequence DESC LIMIT 1",
+                                          [.text(office)])?[0].string
         var entry = AuditEntry(
-            sequence: (last?.sequence ?? 0) + 1, letterId: letter, staffMember: staff, action: action.rawValue,
+            sequence: sequence, letterId: letter, staffMember: staff, action: action.rawValue,
             actor: actor.staffId, account: actor.account, detail: AuditEntry.encode(detail), state: state?.text ?? "",
-            at: Clock.now(), previousSeal: last?.seal ?? AuditEntry.genesis, seal: "")
+            at: Clock.now(), previousSeal: previous ?? AuditEntry.genesis, seal: "", office: office)
         entry.seal = key.seal(entry.canonical)
-        try entry.insert(db)
+        try connection.insert(entry, into: "auditEntry")
         return entry
+    }
+
+    private func officeOf(letter: Int64?, staff: String?, actor: Actor) throws -> String {
+        if let letter {
+            guard let office = try details(letter)?.letter.office else { throw LetterError.notFound(letter) }
+            return office
+        }
+        return try staffMember(staff ?? actor.staffId)?.office ?? StaffMember.mainOffice
     }
 
     // MARK: Records against their entries

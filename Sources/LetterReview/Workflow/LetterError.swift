@@ -57,6 +57,14 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
     case noStore(String)
     case firstStaffMustBeAdmin
     case lastAdmin(String)
+    /// An office name that cannot be one.
+    case invalidOffice(String)
+    /// A PostgreSQL store names its key file: there is no folder to keep it beside.
+    case keyFileRequired(String)
+    /// The store's tables are older than this version of rj (or not there).
+    case notMigrated(String)
+    /// Copying a store into one that already holds records.
+    case notEmpty(String)
 
     // Records that cannot change unseen
     case recordsAltered([Discrepancy])
@@ -130,6 +138,11 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noStore(let path): "\(path): there is no letter store here"
         case .firstStaffMustBeAdmin: "the first member of staff must hold the admin role, to add everyone else"
         case .lastAdmin(let id): "\(id) is the last admin able to act"
+        case .invalidOffice(let name):
+            "'\(name)' cannot be an office name: use 1 to 32 lower-case letters, digits or dashes, starting with a letter"
+        case .keyFileRequired(let store): "\(store): a PostgreSQL store needs the path of its key file"
+        case .notMigrated(let store): "\(store): the store's tables are missing or older than this version of rj"
+        case .notEmpty(let store): "\(store) already holds staff or letters; a store is copied only into an empty one"
         case .recordsAltered(let discrepancies):
             "records differ from the audit trail, so nothing was done: " + discrepancies.map(\.description).joined(separator: "; ")
         case .keyFile(let path, let problem):

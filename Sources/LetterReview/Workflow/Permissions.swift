@@ -16,6 +16,8 @@ public enum LetterAction: String, Sendable, CaseIterable {
     case listStaff = "list the staff"
     /// Add or disable members of staff.
     case manageStaff = "manage staff"
+    /// Copy the store elsewhere, or back it up.
+    case manageStore = "copy or back up the store"
 }
 
 /// Who may do what: the one place the role rules live, so that the command
@@ -33,9 +35,22 @@ public enum Permissions {
         case .approve: [.facilitator]
         case .superviseApproval: [.supervisor]
         // Managers see case progress and records (§G.8); they change nothing.
-        case .read: [.facilitator, .supervisor, .manager]
+        case .read: [.facilitator, .supervisor, .manager, .lead]
         case .verify, .listStaff: Set(StaffRole.allCases)
-        case .manageStaff: [.admin]
+        case .manageStaff, .manageStore: [.admin]
+        }
+    }
+
+    /// The offices whose records `action` may see and change: the member's
+    /// own, but for a partnership lead reading or verifying, an admin
+    /// verifying, and keeping or reading the staff list, which span every office.
+    public static func offices(of member: StaffMember, for action: LetterAction,
+                               every: () throws -> Set<String>) rethrows -> Set<String> {
+        switch action {
+        case .read where member.has(.lead), .verify where member.has(.lead) || member.has(.admin), .listStaff, .manageStaff, .manageStore:
+            try every().union([member.office])
+        default:
+            [member.office]
         }
     }
 

@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 
 /// Where a letter is in review.
-public enum LetterStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum LetterStatus: String, Codable, Sendable, CaseIterable {
     /// Screened, waiting for review (and, in a sensitive case, for both reviewers).
     case pending
     /// Sent back to the writer with feedback; waits for a revision.
@@ -16,7 +15,7 @@ public enum LetterStatus: String, Codable, Sendable, CaseIterable, DatabaseValue
 
 /// In what capacity a member of staff approves a letter. A sensitive and
 /// complex letter needs one approval of each, by two people (BPG 2011 §B).
-public enum ReviewCapacity: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum ReviewCapacity: String, Codable, Sendable, CaseIterable {
     case facilitator, supervisor
 
     /// How the capacity reads in a sentence or on the handover copy.
@@ -24,25 +23,22 @@ public enum ReviewCapacity: String, Codable, Sendable, CaseIterable, DatabaseVal
 }
 
 /// What a reviewer decided about a version.
-public enum Decision: String, Codable, Sendable, DatabaseValueConvertible {
+public enum Decision: String, Codable, Sendable {
     case approve, `return`
 }
 
 /// The recipient's answer when asked whether they want to receive the letter (§3d.13).
-public enum ConsentAnswer: String, Codable, Sendable, DatabaseValueConvertible {
+public enum ConsentAnswer: String, Codable, Sendable {
     case agreed, declined
 }
 
 /// How a released letter reaches its recipient: never in a sealed envelope (§3d.12-13).
-public enum ReleaseMethod: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+public enum ReleaseMethod: String, Codable, Sendable, CaseIterable {
     case inPerson = "in-person", readAloud = "read-aloud", viaSupporter = "via-supporter"
 }
 
-extension Verdict: DatabaseValueConvertible {}
-
 /// A letter in the queue: who wrote it to whom, in which case, and where it stands.
-public struct StoredLetter: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "letter"
+public struct StoredLetter: Codable, Sendable, Equatable {
     public var id: Int64?
     public var caseReference: String
     /// The writer's and recipient's participant ids in the case.
@@ -71,16 +67,15 @@ public struct StoredLetter: Codable, Sendable, Equatable, FetchableRecord, Mutab
     public var followedUpAt: String?
     public var followedUpBy: String?
     public var followUpNote: String?
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    /// The office of the member of staff who stored it: only that office's staff see and act on it.
+    public var office: String
 
     /// Whether it is held back on `today` (YYYY-MM-DD).
     public func isHeld(on today: String) -> Bool { holdUntil.map { $0 > today } ?? false }
 }
 
 /// One version of a letter's text, as the writer wrote it, with its screening.
-public struct LetterVersion: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "letterVersion"
+public struct LetterVersion: Codable, Sendable, Equatable {
     public var id: Int64?
     public var letterId: Int64
     public var number: Int
@@ -89,8 +84,6 @@ public struct LetterVersion: Codable, Sendable, Equatable, FetchableRecord, Muta
     /// The screening findings, as JSON.
     public var findings: String
     public var createdAt: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The stored findings, or nil when they cannot be read: a version whose
     /// findings cannot be read counts as blocked (fail closed).
@@ -105,8 +98,7 @@ public struct LetterVersion: Codable, Sendable, Equatable, FetchableRecord, Muta
 
 /// A reviewer's decision on a version: who (a staff id), in what capacity,
 /// and their name at the time.
-public struct Review: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "review"
+public struct Review: Codable, Sendable, Equatable {
     public var id: Int64?
     public var letterId: Int64
     public var version: Int
@@ -117,13 +109,10 @@ public struct Review: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     /// The feedback of a return, or the written reason of an override.
     public var note: String?
     public var createdAt: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A span of a version left out of the released copy, and why. The original is kept.
-public struct Redaction: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "redaction"
+public struct Redaction: Codable, Sendable, Equatable {
     public var id: Int64?
     public var letterId: Int64
     public var version: Int
@@ -134,14 +123,11 @@ public struct Redaction: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var reason: String
     public var reviewer: String
     public var createdAt: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A participant of the letter's case, recorded when the letter is stored, so
 /// that nobody who takes part in the case can act on its letters.
-public struct Party: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "party"
+public struct Party: Codable, Sendable, Equatable {
     public var letterId: Int64
     public var participant: String
     public var name: String

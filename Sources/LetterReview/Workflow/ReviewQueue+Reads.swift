@@ -25,7 +25,10 @@ extension ReviewQueue {
     /// reading on the audit trail: who read what, when.
     public func view(_ id: Int64, by actor: Actor) throws(LetterError) -> LetterView {
         let view = try letter(id, by: actor)
-        try store.write { tx in try tx.append(.view, by: actor, letter: id, detail: [:], state: nil) }
+        try store.write { tx in
+            _ = try Self.member(tx, actor, may: .read)
+            try tx.append(.view, by: actor, letter: id, detail: [:], state: nil)
+        }
         return view
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdBcrypt
 
 /// A member of staff signed in to the review desk.
@@ -64,6 +63,8 @@ extension ReviewQueue {
         // Check a hash even for an unknown id, so that timing tells nothing.
         let matches = Bcrypt.verify(password, hash: member?.passwordHash ?? Self.decoyHash)
         let session = try store.write { tx -> DeskSession? in
+            // The sign-in is on the trail of the member's office (an unknown id's, the main office's).
+            try tx.enter([member?.office ?? StaffMember.mainOffice])
             guard let member, matches, member.passwordHash != nil, !member.disabled,
                   try tx.discrepancies(member).isEmpty else {
                 var count = 1
@@ -93,6 +94,7 @@ extension ReviewQueue {
         let time = now.timeIntervalSince1970
         let found = try store.read { tx -> (DeskSession, Double)? in
             guard let row = try tx.session(id), let member = try tx.staffMember(row.staffId) else { return nil }
+            try tx.enter([member.office])
             guard tx.key.seal(row.canonical) == row.seal, !member.disabled, try tx.discrepancies(member).isEmpty,
                   time - row.lastSeenAt <= Self.idleTimeout, time - row.createdAt <= Self.sessionLifetime
             else { return nil }
@@ -111,6 +113,7 @@ extension ReviewQueue {
         try store.write { tx in
             let id = DeskSession.id(of: token)
             guard let row = try tx.session(id) else { return }
+            try tx.enter([try tx.staffMember(row.staffId)?.office ?? StaffMember.mainOffice])
             try tx.deleteSession(id)
             try tx.append(.signOut, by: Actor(staffId: row.staffId, account: "desk session \(id.prefix(8))"),
                           detail: ["staff": row.staffId], state: nil)
@@ -127,8 +130,7 @@ extension ReviewQueue {
 }
 
 /// A session as the store keeps it.
-struct SessionRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "session"
+struct SessionRow: Codable {
     var id: String
     var staffId: String
     var csrf: String
@@ -147,37 +149,40 @@ struct SessionRow: Codable, FetchableRecord, PersistableRecord {
 }
 
 extension StoreTransaction {
-    func session(_ id: String) throws -> SessionRow? { try SessionRow.fetchOne(db, key: id) }
+    func session(_ id: String) throws -> SessionRow? {
+        try connection.fetchOne(SessionRow.self, "SELECT * FROM session WHERE id = ?", [.text(id)])
+    }
 
     func insertSession(_ session: DeskSession, at time: Double) throws {
         var row = SessionRow(id: DeskSession.id(of: session.token), staffId: session.member.id, csrf: session.csrf,
                              createdAt: time, lastSeenAt: time, seal: "")
         row.seal = key.seal(row.canonical)
-        try row.insert(db)
+        try connection.insert(row, into: "session")
     }
 
     func touchSession(_ id: String, at time: Double) throws {
-        try db.execute(sql: "UPDATE session SET lastSeenAt = ? WHERE id = ?", arguments: [time, id])
+        try connection.execute("UPDATE session SET lastSeenAt = ? WHERE id = ?", [.real(time), .text(id)])
     }
 
-    func deleteSession(_ id: String) throws { try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id]) }
+    func deleteSession(_ id: String) throws { try connection.execute("DELETE FROM session WHERE id = ?", [.text(id)]) }
 
     func signInFailures(_ staffId: String) throws -> (count: Int, lastAt: Double)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT count, lastAt FROM signInFailure WHERE staffId = ?",
-                                         arguments: [staffId]) else { return nil }
-        return (row[0], row[1])
+        guard let row = try connection.one("SELECT count, lastAt FROM signInFailure WHERE staffId = ?", [.text(staffId)]),
+              let count = row[0].int64, let lastAt = row[1].double else { return nil }
+        return (Int(count), lastAt)
     }
 
     /// Counts one more failure; returns how many in a row.
     func recordSignInFailure(_ staffId: String, at time: Double) throws -> Int {
-        try db.execute(sql: """
+        let row = try connection.one("""
             INSERT INTO signInFailure (staffId, count, lastAt) VALUES (?, 1, ?)
-            ON CONFLICT(staffId) DO UPDATE SET count = count + 1, lastAt = excluded.lastAt
-            """, arguments: [staffId, time])
-        return try Int.fetchOne(db, sql: "SELECT count FROM signInFailure WHERE staffId = ?", arguments: [staffId]) ?? 1
+            ON CONFLICT (staffId) DO UPDATE SET count = signInFailure.count + 1, lastAt = excluded.lastAt
+            RETURNING count
+            """, [.text(staffId), .real(time)])
+        return Int(row?[0].int64 ?? 1)
     }
 
     func clearSignInFailures(_ staffId: String) throws {
-        try db.execute(sql: "DELETE FROM signInFailure WHERE staffId = ?", arguments: [staffId])
+        try connection.execute("DELETE FROM signInFailure WHERE staffId = ?", [.text(staffId)])
     }
 }

@@ -6,9 +6,10 @@ extension ReviewQueue {
     /// recorded as adding themselves.
     @discardableResult
     public func addStaff(id: String, name: String, roles: Set<StaffRole>, sensitiveComplex: Bool = false,
-                         by actor: Actor?) throws(LetterError) -> StaffMember {
+                         office: String = StaffMember.mainOffice, by actor: Actor?) throws(LetterError) -> StaffMember {
         try store.write { tx in
             guard StaffMember.isValidId(id) else { throw LetterError.invalidStaffId(id) }
+            guard StaffMember.isValidOffice(office) else { throw LetterError.invalidOffice(office) }
             let name = try Self.required(name, "the member of staff's name")
             guard !roles.isEmpty else { throw LetterError.noRoles }
             let first = try tx.staffCount() == 0
@@ -17,15 +18,19 @@ extension ReviewQueue {
                 guard roles.contains(.admin) else { throw LetterError.firstStaffMustBeAdmin }
                 recordedActor = actor ?? .commandLine(id)
                 recordedActor.staffId = id
+                try tx.enter([office])
             } else {
                 guard let actor else { throw LetterError.noActor }
                 _ = try Self.member(tx, actor, may: .manageStaff)
+                try tx.enter(Set(tx.offices).union([office]))
                 recordedActor = actor
             }
             guard try tx.staffMember(id) == nil else { throw LetterError.staffExists(id) }
-            let member = StaffMember(id: id, name: name, roles: roles, sensitiveComplex: sensitiveComplex, createdAt: Clock.now())
+            let member = StaffMember(id: id, name: name, roles: roles, sensitiveComplex: sensitiveComplex, createdAt: Clock.now(),
+                                     office: office)
             try tx.insert(member)
             var detail = ["roles": member.roles, "sensitive-complex": String(sensitiveComplex)]
+            if office != StaffMember.mainOffice { detail["office"] = office }
             if first { detail["first"] = "true" }
             try tx.append(.staffAdd, by: recordedActor, staff: id, detail: detail, state: RecordState(member))
             return member

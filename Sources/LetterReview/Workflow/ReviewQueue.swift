@@ -16,11 +16,13 @@ public final class ReviewQueue: Sendable {
     /// The bcrypt cost of new password hashes (each step doubles the work).
     let passwordCost: UInt8
 
-    /// Opens the store at `path`, with its key file (`keyFile`, else
-    /// `PATH.key` beside it); makes a new one there only when `create`.
+    /// Opens the store at `path`: a SQLite file, with its key file
+    /// (`keyFile`, else `PATH.key` beside it), made there only when `create`;
+    /// or a `postgres://` URL, whose tables `rj store migrate` made, with the
+    /// key file it names.
     public init(path: String, keyFile: String? = nil, create: Bool = false, screener: Screener,
                 passwordCost: UInt8 = 12) throws(LetterError) {
-        store = try LetterStore(path: path, keyFile: keyFile, create: create)
+        store = try LetterStore(location: path, keyFile: keyFile, create: create)
         self.screener = screener
         self.passwordCost = passwordCost
     }
@@ -69,7 +71,7 @@ public final class ReviewQueue: Sendable {
                 currentVersion: 1, verdict: screening.verdict, blockCount: screening.count(.block),
                 warnCount: screening.count(.warn), consent: nil, consentDate: nil, holdUntil: nil, receivedAt: at,
                 recordedBy: member.id, releasedAt: nil, releasedBy: nil, releaseMethod: nil, closingReason: nil,
-                followedUpAt: nil, followedUpBy: nil, followUpNote: nil)
+                followedUpAt: nil, followedUpBy: nil, followUpNote: nil, office: member.office)
             try tx.insert(&letter)
             Self.fault("after-letter-insert")
             let id = letter.id!
@@ -100,7 +102,10 @@ public final class ReviewQueue: Sendable {
     @discardableResult
     public func revise(_ id: Int64, text: String, case loaded: Case, by actor: Actor) throws(LetterError) -> ScreeningResult {
         guard text.contains(where: { !$0.isWhitespace }) else { throw .missing("the letter's text") }
-        let stored = try store.read { tx in try tx.details(id) }
+        let stored = try store.read { tx in
+            _ = try Self.member(tx, actor, may: .revise)
+            return try tx.details(id)
+        }
         guard let stored else { throw .notFound(id) }
         guard stored.letter.caseReference == loaded.reference else {
             throw .wrongCase(letter: id, expected: stored.letter.caseReference, given: loaded.reference)
@@ -131,13 +136,18 @@ public final class ReviewQueue: Sendable {
     // MARK: What every action checks
 
     /// The member of staff who acts: on the staff list, not disabled, their
-    /// record as the audit trail left it, and holding a role that allows `action`.
+    /// record as the audit trail left it, and holding a role that allows
+    /// `action`. The transaction then sees the offices the action may touch
+    /// (``Permissions/offices(of:for:every:)``): a letter of another office is
+    /// not there for them.
     /// Checking the records themselves (`verify`) is the one action a member
     /// whose own record differs may still take, so that it can say so.
     static func member(_ tx: StoreTransaction, _ actor: Actor, may action: LetterAction) throws -> StaffMember {
         guard let member = try tx.staffMember(actor.staffId) else {
             throw try tx.staffCount() == 0 ? LetterError.noStaff : LetterError.unknownStaff(actor.staffId)
         }
+        // From here the transaction sees the offices this action may touch, and no other.
+        try tx.enter(try Permissions.offices(of: member, for: action, every: tx.allOffices))
         if action != .verify {
             let discrepancies = try tx.discrepancies(member)
             guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }

@@ -18,10 +18,12 @@ extension RJ {
 
                 Example:
                   rj serve --store northfield.sqlite --cases Examples/cases
+                  rj serve --store postgres://rj_app@db.internal/rj --key-file /etc/rj/service.key
                 """)
-        @Option(help: ArgumentHelp("The letter store (default: $RJ_STORE, else rj.sqlite in this folder).", valueName: "path"))
+        @Option(help: ArgumentHelp("The letter store: a SQLite file, or postgres://USER@HOST[:PORT]/DB (default: $RJ_STORE, else rj.sqlite in this folder).",
+                                   valueName: "path-or-url"))
         var store: String?
-        @Option(help: ArgumentHelp("The store's key file (default: $RJ_KEY_FILE, else the store's path with .key added).",
+        @Option(help: ArgumentHelp("The store's key file (default: $RJ_KEY_FILE, else, for a file, the store's path with .key added).",
                                    valueName: "path"))
         var keyFile: String?
         @Option(help: ArgumentHelp("A folder of case files, shown at /cases.", valueName: "folder")) var cases: String?

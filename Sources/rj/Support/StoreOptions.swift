@@ -5,17 +5,25 @@ import LetterReview
 /// The letter store and who acts on it: `--store` (else `RJ_STORE`, else
 /// `rj.sqlite` here), its key file, and `--as` (else `RJ_AS`).
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The letter store (default: $RJ_STORE, else rj.sqlite in this folder).", valueName: "path"))
+    @Option(help: ArgumentHelp("The letter store: a SQLite file, or postgres://USER@HOST[:PORT]/DB for several offices (default: $RJ_STORE, else rj.sqlite in this folder).",
+                               valueName: "path-or-url"))
     var store: String?
 
-    @Option(help: ArgumentHelp("The store's key file (default: $RJ_KEY_FILE, else the store's path with .key added).",
+    @Option(help: ArgumentHelp("The store's key file (default: $RJ_KEY_FILE, else, for a file, the store's path with .key added; a PostgreSQL store always names it).",
                                valueName: "path"))
     var keyFile: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Your staff id: who acts (default: $RJ_AS).", valueName: "staff-id"))
     var actingAs: String?
 
-    var path: String { store ?? Self.environment("RJ_STORE") ?? "rj.sqlite" }
+    var location: String { store ?? Self.environment("RJ_STORE") ?? "rj.sqlite" }
+
+    /// The store as messages name it: a URL without its password.
+    var displayLocation: String {
+        guard var parts = URLComponents(string: location), parts.password != nil else { return location }
+        parts.password = "…"
+        return parts.string ?? location
+    }
 
     /// An environment variable, when set and not empty.
     static func environment(_ name: String) -> String? {
@@ -23,13 +31,14 @@ struct StoreOptions: ParsableArguments {
         return value
     }
 
+    var keyPath: String? { keyFile ?? Self.environment("RJ_KEY_FILE") }
+
     /// Opens the store, with the shipped screening rules (or a service's own,
     /// over them); makes a new one only when `create` (the first `staff add`).
     func open(rules: String? = nil, create: Bool = false) throws -> ReviewQueue {
         let screener = try LetterFlags.screener(rules: rules)
-        let keyPath = keyFile ?? Self.environment("RJ_KEY_FILE")
         return try attempt { () throws(LetterError) in
-            try ReviewQueue(path: path, keyFile: keyPath, create: create, screener: screener)
+            try ReviewQueue(path: location, keyFile: keyPath, create: create, screener: screener)
         }
     }
 
@@ -66,10 +75,10 @@ enum LetterAdvice {
 
     static func exitCode(for error: LetterError) -> Int32 {
         switch error {
-        case .store, .keyFile, .noStore: ExitStatus.storeUnusable
+        case .store, .keyFile, .noStore, .keyFileRequired, .notMigrated: ExitStatus.storeUnusable
         case .noActor, .notFound, .noSuchVersion, .unknownParticipant, .wrongCase, .spanOutside, .textNotFound,
              .textAmbiguous, .missing, .invalidDate, .invalidStaffId, .noRoles, .noSuchStaff, .futureDate, .pastDate,
-             .passwordTooShort:
+             .passwordTooShort, .invalidOffice:
             ExitStatus.badInput
         default: ExitStatus.refused
         }
@@ -99,6 +108,9 @@ enum LetterAdvice {
         case .recordsAltered: "run rj letters verify-log for the full list, and tell the service manager"
         case .keyFile(_, .missing): "if the key is kept elsewhere, name it with --key-file or RJ_KEY_FILE"
         case .invalidDate: "write the date as YYYY-MM-DD"
+        case .keyFileRequired: "name it with --key-file or RJ_KEY_FILE (the store's first use makes it, mode 600)"
+        case .notMigrated(let store): "as the tables' owner: rj store migrate --store \(store) --app-role ROLE"
+        case .notEmpty: "copy into a new, migrated store"
         case .lastAdmin: "add another admin first: rj staff add ID --name NAME --role admin"
         default: nil
         }

@@ -16,10 +16,13 @@ extension RJ.Staff {
                     Terminal.output(try JSON.encode(staff.map(StaffJSON.init)) + "\n")
                     return
                 }
-                var rows = [["ID", "NAME", "ROLES", "SENSITIVE-COMPLEX", "STATUS"]]
+                // The office column only once a service has more than one.
+                let offices = Set(staff.map(\.office)).count > 1
+                var rows = [["ID", "NAME", "ROLES"] + (offices ? ["OFFICE"] : []) + ["SENSITIVE-COMPLEX", "STATUS"]]
                 for member in staff {
-                    rows.append([member.id, member.name, member.roleSet.sorted().map(\.rawValue).joined(separator: ", "),
-                                 member.sensitiveComplex ? "cleared" : "-", member.disabled ? "disabled" : "active"])
+                    rows.append([member.id, member.name, member.roleSet.sorted().map(\.rawValue).joined(separator: ", ")]
+                                + (offices ? [member.office] : [])
+                                + [member.sensitiveComplex ? "cleared" : "-", member.disabled ? "disabled" : "active"])
                 }
                 Terminal.output(Table.render(rows))
             }
@@ -33,6 +36,7 @@ struct StaffJSON: Encodable {
     var roles: [String]
     var sensitiveComplex: Bool
     var disabled: Bool
+    var office: String
 
     init(_ member: StaffMember) {
         id = member.id
@@ -40,5 +44,6 @@ struct StaffJSON: Encodable {
         roles = member.roleSet.sorted().map(\.rawValue)
         sensitiveComplex = member.sensitiveComplex
         disabled = member.disabled
+        office = member.office
     }
 }

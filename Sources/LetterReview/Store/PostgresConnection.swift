@@ -1,0 +1,122 @@
+import CLibPQ
+import Foundation
+
+/// One connection to PostgreSQL through libpq, PostgreSQL's own client
+/// library. Statements are sent with their values as parameters, never
+/// spliced into the text.
+final class PostgresConnection: SQLConnection {
+    private let handle: OpaquePointer
+    var dialect: SQLDialect { .postgres }
+
+    /// Connects with a `postgres://` URL, as libpq reads it (user, password,
+    /// host, port, database and `?sslmode=` and the rest).
+    init(url: String) throws(LetterError) {
+        guard let handle = PQconnectdb(url) else { throw .store("cannot reach PostgreSQL: out of memory") }
+        self.handle = handle
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = Self.message(handle)
+            PQfinish(handle)
+            throw .store("cannot connect to PostgreSQL at \(Self.redacted(url)): \(message)")
+        }
+        // Every value the store reads and writes is UTF-8, and timestamps are its own text.
+        _ = try? rows("SET client_encoding TO 'UTF8'", [])
+    }
+
+    deinit { PQfinish(handle) }
+
+    var isUsable: Bool { PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE }
+
+    @discardableResult
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        let text = Self.numbered(sql)
+        let values = arguments.map(\.string)
+        let result: OpaquePointer? = Self.withCStrings(values) { pointers in
+            PQexecParams(handle, text, Int32(values.count), nil, pointers, nil, nil, 0)
+        }
+        guard let result else { throw PostgresError(state: nil, message: Self.message(handle)) }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK:
+            return []
+        case PGRES_TUPLES_OK:
+            let columns = Int(PQnfields(result)), count = Int(PQntuples(result))
+            var names: [String] = []
+            var numeric: [Bool] = []
+            for column in 0..<columns {
+                names.append(String(cString: PQfname(result, Int32(column))))
+                // int2, int4, int8 and float8 come back as numbers; everything else as text.
+                numeric.append([21, 23, 20, 701].contains(PQftype(result, Int32(column))))
+            }
+            let shared = SQLRow.Columns(names)
+            var rows: [SQLRow] = []
+            rows.reserveCapacity(count)
+            for row in 0..<count {
+                var values: [SQLValue] = []
+                values.reserveCapacity(columns)
+                for column in 0..<columns {
+                    if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                        values.append(.null)
+                        continue
+                    }
+                    let value = String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+                    if numeric[column], let number = Int64(value) {
+                        values.append(.integer(number))
+                    } else if numeric[column], let number = Double(value) {
+                        values.append(.real(number))
+                    } else {
+                        values.append(.text(value))
+                    }
+                }
+                rows.append(SQLRow(columns: shared, values: values))
+            }
+            return rows
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let message = PQresultErrorMessage(result).map { String(cString: $0) } ?? "failed"
+            throw PostgresError(state: state, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    /// `?` placeholders as PostgreSQL's `$1`, `$2`, …; the store's SQL has no
+    /// question mark inside a quoted string.
+    static func numbered(_ sql: String) -> String {
+        guard sql.contains("?") else { return sql }
+        var text = "", number = 0
+        text.reserveCapacity(sql.utf8.count + 16)
+        for character in sql {
+            if character == "?" {
+                number += 1
+                text += "$\(number)"
+            } else {
+                text.append(character)
+            }
+        }
+        return text
+    }
+
+    private static func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+        var pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0) } ?? nil }
+        defer { for pointer in pointers { free(pointer) } }
+        return body(pointers.map { $0.map { UnsafePointer($0) } })
+    }
+
+    private static func message(_ handle: OpaquePointer) -> String {
+        String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A URL with any password taken out, for messages.
+    static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "…"
+        return parts.string ?? "the PostgreSQL store"
+    }
+}
+
+/// What PostgreSQL refused, with its SQLSTATE code.
+struct PostgresError: Error, CustomStringConvertible {
+    var state: String?
+    var message: String
+    var description: String { message }
+    /// A serialization failure or a deadlock: the transaction may be run again.
+    var mayRetry: Bool { state == "40001" || state == "40P01" }
+}

@@ -1,0 +1,330 @@
+import Foundation
+
+/// A value bound to, or read from, a statement. Both databases are given
+/// and give back these four kinds; booleans are stored as 0 and 1 in both.
+enum SQLValue: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+
+    var string: String? {
+        switch self {
+        case .null: nil
+        case .integer(let value): String(value)
+        case .real(let value): String(value)
+        case .text(let value): value
+        }
+    }
+
+    var int64: Int64? {
+        switch self {
+        case .null: nil
+        case .integer(let value): value
+        case .real(let value): Int64(exactly: value)
+        case .text(let value): Int64(value)
+        }
+    }
+
+    var double: Double? {
+        switch self {
+        case .null: nil
+        case .integer(let value): Double(value)
+        case .real(let value): value
+        case .text(let value): Double(value)
+        }
+    }
+}
+
+/// One row of a result: its values by column name, lower-cased, since
+/// PostgreSQL folds the names it was not asked to quote.
+struct SQLRow: Sendable {
+    /// The result's column names as it gave them, in order, and by name (lower-cased).
+    let columns: Columns
+    let values: [SQLValue]
+
+    /// One result's columns, shared by all its rows.
+    final class Columns: Sendable {
+        let names: [String]
+        let index: [String: Int]
+        init(_ names: [String]) {
+            self.names = names
+            index = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    init(columns: Columns, values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    private var names: [String: Int] { columns.index }
+
+    subscript(_ column: String) -> SQLValue {
+        guard let index = names[column.lowercased()] else { return .null }
+        return values[index]
+    }
+
+    subscript(_ index: Int) -> SQLValue { values[index] }
+
+    func has(_ column: String) -> Bool { names[column.lowercased()] != nil }
+
+    /// The row as a record, by its `Codable` field names.
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: RowDecoder(row: self)) }
+}
+
+/// What the store needs of a database connection inside a transaction: run
+/// a statement with `?` placeholders and read its rows. SQLite (through GRDB)
+/// and PostgreSQL (through libpq) each give one.
+protocol SQLConnection {
+    var dialect: SQLDialect { get }
+    @discardableResult
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
+}
+
+extension SQLConnection {
+    func execute(_ sql: String, _ arguments: [SQLValue] = []) throws { try rows(sql, arguments) }
+
+    func one(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRow? { try rows(sql, arguments).first }
+
+    func fetch<T: Decodable>(_ type: T.Type, _ sql: String, _ arguments: [SQLValue] = []) throws -> [T] {
+        try rows(sql, arguments).map { try $0.decode(type) }
+    }
+
+    func fetchOne<T: Decodable>(_ type: T.Type, _ sql: String, _ arguments: [SQLValue] = []) throws -> T? {
+        try one(sql, arguments).map { try $0.decode(type) }
+    }
+
+    /// Inserts a record by its `Codable` fields; `id` when nil is left to the
+    /// database and returned.
+    @discardableResult
+    func insert<T: Encodable>(_ record: T, into table: String) throws -> Int64? {
+        var columns = try RowEncoder.columns(of: record)
+        let newId = columns.contains { $0.name == "id" && $0.value == .null }
+        if newId { columns.removeAll { $0.name == "id" } }
+        let names = columns.map { Self.quoted($0.name) }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let result = try rows("INSERT INTO \(table) (\(names)) VALUES (\(marks))\(newId ? " RETURNING id" : "")",
+                              columns.map(\.value))
+        return newId ? result.first?[0].int64 : nil
+    }
+
+    /// Updates every field of a record but its key.
+    func update<T: Encodable>(_ record: T, in table: String, key: String = "id") throws {
+        let columns = try RowEncoder.columns(of: record)
+        guard let keyValue = columns.first(where: { $0.name == key })?.value else { return }
+        let others = columns.filter { $0.name != key }
+        let sets = others.map { "\(Self.quoted($0.name)) = ?" }.joined(separator: ", ")
+        try execute("UPDATE \(table) SET \(sets) WHERE \(key) = ?", others.map(\.value) + [keyValue])
+    }
+
+    /// `end` is a reserved word in PostgreSQL; every other column name is plain.
+    static func quoted(_ name: String) -> String { name == "end" ? "\"end\"" : name }
+}
+
+/// The two databases the store runs on.
+public enum SQLDialect: String, Sendable {
+    case sqlite, postgres
+}
+
+// MARK: Records to and from rows
+
+/// Reads a `Decodable` record from a row, field by column.
+private struct RowDecoder: Decoder {
+    let row: SQLRow
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Keyed(row: row))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath, debugDescription: "a row is not a list"))
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        throw DecodingError.typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "a row is not one value"))
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let row: SQLRow
+        var codingPath: [any CodingKey] { [] }
+        var allKeys: [Key] { [] }
+
+        func contains(_ key: Key) -> Bool { row.has(key.stringValue) }
+        func decodeNil(forKey key: Key) throws -> Bool { row[key.stringValue] == .null }
+
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            try T(from: ValueDecoder(value: row[key.stringValue], key: key))
+        }
+
+        func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) throws -> KeyedDecodingContainer<N> {
+            throw DecodingError.typeMismatch(type, .init(codingPath: [key], debugDescription: "a column holds one value"))
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            throw DecodingError.typeMismatch([Any].self, .init(codingPath: [key], debugDescription: "a column holds one value"))
+        }
+
+        func superDecoder() throws -> any Decoder { RowDecoder(row: row) }
+        func superDecoder(forKey key: Key) throws -> any Decoder { RowDecoder(row: row) }
+    }
+}
+
+/// One column's value as a `Decodable` value.
+private struct ValueDecoder: Decoder, SingleValueDecodingContainer {
+    let value: SQLValue
+    let key: any CodingKey
+    var codingPath: [any CodingKey] { [key] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<K: CodingKey>(keyedBy type: K.Type) throws -> KeyedDecodingContainer<K> { throw mismatch(type) }
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { throw mismatch([Any].self) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+    func mismatch(_ type: Any.Type) -> DecodingError {
+        .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "column \(key.stringValue) holds \(value)"))
+    }
+
+    func decodeNil() -> Bool { value == .null }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        switch value {
+        case .integer(let number): return number != 0
+        case .text("t"), .text("true"), .text("1"): return true
+        case .text("f"), .text("false"), .text("0"): return false
+        default: throw mismatch(type)
+        }
+    }
+
+    func decode(_ type: String.Type) throws -> String {
+        guard let text = value.string else { throw mismatch(type) }
+        return text
+    }
+
+    func decode(_ type: Double.Type) throws -> Double {
+        guard let number = value.double else { throw mismatch(type) }
+        return number
+    }
+
+    func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+
+    func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        guard let number = value.int64, let exact = T(exactly: number) else { throw mismatch(type) }
+        return exact
+    }
+
+    func decode(_ type: Int.Type) throws -> Int { try integer(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try integer(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try integer(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try integer(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: self) }
+}
+
+/// Writes an `Encodable` record as its columns, in field order; a field
+/// that is nil is written as NULL, so that an update clears it.
+enum RowEncoder {
+    static func columns(of record: some Encodable) throws -> [(name: String, value: SQLValue)] {
+        let sink = Sink()
+        try record.encode(to: RecordEncoder(sink: sink))
+        return sink.columns
+    }
+
+    final class Sink {
+        var columns: [(name: String, value: SQLValue)] = []
+    }
+
+    struct RecordEncoder: Encoder {
+        let sink: Sink
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            KeyedEncodingContainer(Keyed(sink: sink))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer { fatalError("a record is not a list") }
+        func singleValueContainer() -> any SingleValueEncodingContainer { fatalError("a record is not one value") }
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let sink: Sink
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func put(_ value: SQLValue, _ key: Key) { sink.columns.append((key.stringValue, value)) }
+
+        mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { put(.integer(value ? 1 : 0), key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { put(.text(value), key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { put(.real(value), key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { put(.integer(Int64(value)), key) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { put(.integer(value), key) }
+
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            let single = SingleValue()
+            try value.encode(to: single)
+            put(single.value, key)
+        }
+
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { put(.null, key) }
+        }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { put(.null, key) }
+        }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { put(.null, key) }
+        }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { put(.null, key) }
+        }
+        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { put(.null, key) }
+        }
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { put(.null, key) }
+        }
+
+        mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
+            fatalError("a column holds one value")
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { fatalError("a column holds one value") }
+        mutating func superEncoder() -> any Encoder { RecordEncoder(sink: sink) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { RecordEncoder(sink: sink) }
+    }
+
+    /// One value, such as an enum's raw value.
+    final class SingleValue: Encoder, SingleValueEncodingContainer {
+        var value: SQLValue = .null
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<K: CodingKey>(keyedBy type: K.Type) -> KeyedEncodingContainer<K> { fatalError("a column holds one value") }
+        func unkeyedContainer() -> any UnkeyedEncodingContainer { fatalError("a column holds one value") }
+        func singleValueContainer() -> any SingleValueEncodingContainer { self }
+
+        func encodeNil() { value = .null }
+        func encode(_ value: Bool) { self.value = .integer(value ? 1 : 0) }
+        func encode(_ value: String) { self.value = .text(value) }
+        func encode(_ value: Double) { self.value = .real(value) }
+        func encode(_ value: Float) { self.value = .real(Double(value)) }
+        func encode(_ value: Int) { self.value = .integer(Int64(value)) }
+        func encode(_ value: Int8) { self.value = .integer(Int64(value)) }
+        func encode(_ value: Int16) { self.value = .integer(Int64(value)) }
+        func encode(_ value: Int32) { self.value = .integer(Int64(value)) }
+        func encode(_ value: Int64) { self.value = .integer(value) }
+        func encode(_ value: UInt) { self.value = .integer(Int64(value)) }
+        func encode(_ value: UInt8) { self.value = .integer(Int64(value)) }
+        func encode(_ value: UInt16) { self.value = .integer(Int64(value)) }
+        func encode(_ value: UInt32) { self.value = .integer(Int64(value)) }
+        func encode(_ value: UInt64) { self.value = .integer(Int64(value)) }
+        func encode<T: Encodable>(_ value: T) throws { try value.encode(to: self) }
+    }
+}
