@@ -14,7 +14,8 @@ extension Desk {
                     let roles = Set(form.all("role").compactMap(StaffRole.init(rawValue:)))
                     let id = form.text("id") ?? ""
                     try self.queue.addStaff(id: id, name: form["name"] ?? "", roles: roles,
-                                            sensitiveComplex: form.text("sensitive_complex") != nil, by: session.actor)
+                                            sensitiveComplex: form.text("sensitive_complex") != nil,
+                                            office: form.text("office") ?? StaffMember.mainOffice, by: session.actor)
                     if let password = form["password"], !password.isEmpty {
                         try self.queue.setPassword(id, to: password, by: session.actor)
                     }
@@ -62,7 +63,7 @@ extension Desk {
                     "id": .string(member.id), "name": .string(member.name),
                     "roles": .string(member.roleSet.sorted().map { $0 == .supervisor ? "case supervisor" : $0.rawValue }.joined(separator: ", ")),
                     "cleared": .bool(member.sensitiveComplex), "disabled": .bool(member.disabled),
-                    "has_password": .bool(member.passwordHash != nil),
+                    "has_password": .bool(member.passwordHash != nil), "office": .string(member.office),
                 ]
             }),
             "roles": .list(StaffRole.allCases.map { .string($0.rawValue) }),

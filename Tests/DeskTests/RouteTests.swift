@@ -127,6 +127,34 @@ struct RouteTests {
         }
     }
 
+    @Test func anotherOfficesLetterIsNotThereAtTheDesk() async throws {
+        let fixture = try DeskFixture()
+        let admin = Actor(staffId: "admin", account: "test")
+        try fixture.queue.addStaff(id: "lfac", name: "Lena Leeds", roles: [.facilitator], office: "leeds", by: admin)
+        try fixture.queue.setPassword("lfac", to: DeskFixture.password, by: admin)
+        let leeds = try fixture.queue.submit(letter: "Dear Mrs Ellis,\nI am sorry.\nDaniel\n", case: DeskFixture.burglary,
+                                             from: "daniel", to: "margaret", by: Actor(staffId: "lfac", account: "test")).id
+        let main = try fixture.submit("Dear Mrs Ellis,\nI am sorry for it all.\nDaniel\n")
+        try await fixture.test { browser in
+            _ = try await browser.signIn("kturner")
+            let queue = try await browser.get("/")
+            #expect(queue.body.contains("/letters/\(main)\""))
+            #expect(!queue.body.contains("/letters/\(leeds)\""))
+            #expect(try await browser.get("/letters/\(leeds)").status == .notFound)
+            for action in ["approve", "consent", "release", "hold"] {
+                let page = try await browser.post("/letters/\(leeds)/\(action)", [("answer", "agreed"), ("date", "2026-03-20"),
+                                                                                 ("method", "in-person"), ("until", "2026-04-01")])
+                #expect(page.status == .notFound, "\(action)")
+            }
+            _ = try await browser.post("/logout")
+            _ = try await browser.signIn("lfac")
+            #expect(try await browser.get("/").body.contains("/letters/\(leeds)\""))
+            #expect(try await browser.get("/letters/\(main)").status == .notFound)
+        }
+        // York's attempts left nothing on Leeds's trail.
+        #expect(try fixture.queue.log(letter: leeds, by: Actor(staffId: "lfac", account: "t")).map(\.action) == ["submit"])
+    }
+
     @Test func aDisabledAccountCannotSignInAndItsSessionEnds() async throws {
         let fixture = try DeskFixture()
         try await fixture.test { browser in

@@ -46,6 +46,9 @@ public struct IntegrityReport: Sendable, Equatable {
     /// Where the chain breaks, if it does: the first entry that is not as sealed.
     public var chainBreak: ChainBreak?
     public var discrepancies: [Discrepancy]
+    /// The offices checked, and whether they are every office of the store.
+    public var offices: [String] = []
+    public var wholeStore = true
 
     public var isIntact: Bool { chainBreak == nil && discrepancies.isEmpty }
 
@@ -78,6 +81,8 @@ enum Integrity {
         let entries = try tx.entries()
         var report = IntegrityReport(entries: entries.count, chainBreak: nil, discrepancies: [])
         let whole = Set(tx.offices).isSuperset(of: try tx.allOffices())
+        report.offices = tx.offices
+        report.wholeStore = whole
         var previous: [String: String] = [:]
         var expected: Int64 = 1
         var lastForLetter: [Int64: AuditEntry] = [:]

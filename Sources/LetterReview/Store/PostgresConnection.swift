@@ -14,8 +14,8 @@ final class PostgresConnection: SQLConnection {
         guard let handle = PQconnectdb(url) else { throw .store("cannot reach PostgreSQL: out of memory") }
         self.handle = handle
         guard PQstatus(handle) == CONNECTION_OK else {
+            // The handle is freed by deinit, which runs for a class whose init throws once it is whole.
             let message = Self.message(handle)
-            PQfinish(handle)
             throw .store("cannot connect to PostgreSQL at \(Self.redacted(url)): \(message)")
         }
         // Every value the store reads and writes is UTF-8, and timestamps are its own text.

@@ -8,9 +8,10 @@ extension RJ.Letters {
             abstract: "Check the audit trail, and every letter and member of staff against it.",
             discussion: """
                 Checks that each entry is sealed with the service's key and follows the one \
-                before (none altered, removed or forged), then that every letter and member of \
-                staff is as its last entry recorded. Names each thing that differs; exits 1 if \
-                anything does.
+                before in its office's chain (none altered, removed or forged), then that every \
+                letter and member of staff is as its last entry recorded. Names each thing that \
+                differs; exits 1 if anything does. Staff check their own office; a partnership \
+                lead or an admin checks every office, and that no entry is missing between them.
                 """)
         @OptionGroup var storeOptions: StoreOptions
 
@@ -20,7 +21,8 @@ extension RJ.Letters {
                 let queue = try storeOptions.open()
                 let report = try attempt { () throws(LetterError) in try queue.verify(by: actor) }
                 if report.isIntact {
-                    print("audit trail intact: \(report.entries) entries, each sealed with the service key and chained to the one before; every letter and member of staff matches its last entry")
+                    let scope = report.wholeStore ? "" : " of the \(report.offices.joined(separator: ", ")) office\(report.offices.count == 1 ? "" : "s") (a partnership lead or an admin checks every office)"
+                    print("audit trail\(scope) intact: \(report.entries) entries, each sealed with the service key and chained to the one before; every letter and member of staff matches its last entry")
                     return
                 }
                 var lines: [String] = []
