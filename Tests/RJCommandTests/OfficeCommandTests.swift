@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Several offices from the command line: each office's staff see and act on
+/// its letters only, and a SQLite store moves to PostgreSQL with its trail.
+struct OfficeCommandTests {
+    let helper = LetterCommandTests()
+
+    func run(_ arguments: [String], _ environment: [String: String]) throws -> RJRunner.Result {
+        try RJRunner.run(arguments, environment: environment)
+    }
+
+    /// The staffed store, with Lena Leeds in the Leeds office and a letter she stored.
+    func twoOffices() throws -> (URL, [String: String]) {
+        let (folder, environment) = try helper.staffedStore()
+        let add = try run(["staff", "add", "lfac", "--name", "Lena Leeds", "--role", "facilitator", "--office", "leeds",
+                           "--as", "ahussain"], environment)
+        #expect(add.stdout == "added Lena Leeds (lfac, facilitator) in the leeds office\n")
+        let submit = try run(["letters", "submit", "Examples/letters/apology-burglary.txt", "--case", "Examples/cases/burglary-adult.yml",
+                              "--from", "daniel", "--to", "margaret", "--as", "lfac"], environment)
+        #expect(submit.status == 0, "\(submit.stderr)")
+        return (folder, environment)
+    }
+
+    @Test func aFacilitatorOfAnotherOfficeCannotListReadApproveOrRelease() throws {
+        let (folder, environment) = try twoOffices()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["letters", "queue", "--as", "kturner"], environment).stdout == "no letters await action\n")
+        for arguments in [["letters", "show", "1"], ["letters", "approve", "1"], ["letters", "consent", "1", "--recipient-agreed"],
+                          ["letters", "release", "1", "--method", "in-person"], ["letters", "log", "1"]] {
+            let result = try run(arguments + ["--as", "kturner"], environment)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.hasPrefix("error: no letter 1 in the store"), "\(arguments)")
+        }
+        #expect(try run(["letters", "queue", "--as", "lfac"], environment).stdout.contains("daniel"))
+        #expect(try run(["staff", "list", "--as", "ahussain"], environment).stdout.contains("OFFICE"))
+        let bad = try run(["staff", "add", "x1", "--name", "X", "--role", "facilitator", "--office", "Leeds Office", "--as", "ahussain"], environment)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("cannot be an office name"))
+        #expect(try run(["letters", "verify-log", "--as", "kturner"], environment).stdout.contains("of the main office"))
+    }
+
+    @Test func aStoreIsCopiedIntoPostgresAndTheCopyRunsOnlyOnce() throws {
+        guard let server = ProcessInfo.processInfo.environment["RJ_TEST_POSTGRES"], var parts = URLComponents(string: server) else {
+            print("skipped: rj store copy into PostgreSQL (set RJ_TEST_POSTGRES, or run Tests/postgres/cluster.sh make test)")
+            return
+        }
+        let (folder, environment) = try twoOffices()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = "rj_cli_" + UUID().uuidString.prefix(8).lowercased()
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        psql.arguments = ["psql", "-q", "-d", server, "-c", "CREATE DATABASE \(name)"]
+        try psql.run()
+        psql.waitUntilExit()
+        #expect(psql.terminationStatus == 0)
+        parts.path = "/" + name
+        let owner = parts.string!
+        parts.user = "rj_app"
+        let app = parts.string!
+        let store = environment["RJ_STORE"]!
+        let migrate = try run(["store", "migrate", "--store", owner, "--app-role", "rj_app"], environment)
+        #expect(migrate.stdout == "applied v2-staff-and-sealed-records, v3-sign-in, v4-offices\ngranted rj_app what rj needs: rows under row-level security, audit entries add-only\n")
+        let copy = try run(["store", "copy", "--from", store, "--to", app, "--as", "ahussain"], environment)
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(copy.stdout.hasPrefix("copied "))
+        #expect(copy.stdout.contains("its audit trail verifies"))
+        let onPostgres = environment.merging(["RJ_STORE": app, "RJ_KEY_FILE": store + ".key"]) { $1 }
+        #expect(try run(["letters", "verify-log", "--as", "ahussain"], onPostgres).status == 0)
+        #expect(try run(["letters", "show", "1", "--as", "kturner"], onPostgres).status == 2)
+        #expect(try run(["letters", "show", "1", "--as", "lfac"], onPostgres).status == 0)
+        let again = try run(["store", "copy", "--from", store, "--to", app, "--as", "ahussain"], environment)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already holds staff or letters"))
+        let noKey = try run(["letters", "queue", "--store", app, "--as", "lfac"], environment.merging(["RJ_KEY_FILE": ""]) { $1 })
+        #expect(noKey.status == 3)
+        #expect(noKey.stderr.contains("needs the path of its key file"))
+    }
+}
