@@ -69,6 +69,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Many reviewers at once on one store: the load test's worker (make bench, and a test).
+        .executableTarget(name: "rj-load", dependencies: ["LetterReview", "CaseFiles"], path: "Benchmarks/Load"),
         // Where tests find the checkout's files and the shared suites beside it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark", "TestSupport"]),

@@ -77,3 +77,85 @@ struct OfficeCommandTests {
         #expect(noKey.stderr.contains("needs the path of its key file"))
     }
 }
+
+/// Twenty reviewers at once, each its own process, ten in each of two
+/// offices, on SQLite and on PostgreSQL (`Benchmarks/store-load.sh` runs the
+/// same for a minute, for its figures).
+struct LoadTests {
+    static let load = RJRunner.executable.deletingLastPathComponent().appendingPathComponent("rj-load")
+
+    static func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = load
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(arguments)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Runs the reviewers, then checks: nothing released twice or without
+    /// approval and consent, every reported success one entry, the trail intact.
+    static func reviewers(store: String, key: String, seconds: Int = 5) throws {
+        _ = try run(["setup", store, key])
+        var workers: [(Process, Pipe)] = []
+        for office in ["york", "leeds"] {
+            for number in 1...10 {
+                let process = Process()
+                process.executableURL = load
+                process.arguments = ["work", store, key, "\(office)-\(number)", String(seconds), String(number * 7919)]
+                let output = Pipe()
+                process.standardOutput = output
+                try process.run()
+                workers.append((process, output))
+            }
+        }
+        var done: [String: Int] = [:]
+        for (process, output) in workers {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let counts = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
+            for (action, count) in counts { done[action, default: 0] += count }
+        }
+        let check = try #require(try JSONSerialization.jsonObject(with: Data(try run(["check", store, key]).utf8)) as? [String: Any])
+        #expect(check["intact"] as? Bool == true)
+        #expect(check["releasedTwice"] as? Int == 0)
+        #expect(check["releasedWithoutApprovalOrConsent"] as? Int == 0)
+        let trail = try #require(check["byAction"] as? [String: Int])
+        for action in ["submit", "approve", "consent", "release"] {
+            #expect(done[action, default: 0] == trail[action, default: 0], "\(action): reported \(done[action, default: 0]), on the trail \(trail[action, default: 0])")
+        }
+        #expect(done["failed", default: 0] == 0)
+        #expect(done["submit", default: 0] > 20)
+    }
+
+    @Test func twentyReviewersOnSQLite() throws {
+        let folder = try RJRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("load.sqlite").path
+        try Self.reviewers(store: store, key: store + ".key")
+    }
+
+    @Test func twentyReviewersOnPostgres() throws {
+        guard let server = ProcessInfo.processInfo.environment["RJ_TEST_POSTGRES"], var parts = URLComponents(string: server) else {
+            print("skipped: twenty reviewers on PostgreSQL (set RJ_TEST_POSTGRES, or run Tests/postgres/cluster.sh make test)")
+            return
+        }
+        let folder = try RJRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = "rj_load_" + UUID().uuidString.prefix(8).lowercased()
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        psql.arguments = ["psql", "-q", "-d", server, "-c", "CREATE DATABASE \(name)"]
+        try psql.run()
+        psql.waitUntilExit()
+        parts.path = "/" + name
+        let migrate = try RJRunner.run(["store", "migrate", "--store", parts.string!, "--app-role", "rj_app"], environment: [:])
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        parts.user = "rj_app"
+        try Self.reviewers(store: parts.string!, key: folder.appendingPathComponent("service.key").path)
+    }
+}
