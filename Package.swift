@@ -46,6 +46,7 @@ let package = Package(
             name: "LetterReview",
             dependencies: ["CaseFiles", "CommonMark", "Templating", "Yams", "CLibPQ",
                            .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             resources: [.copy("Resources/rules.yml")]

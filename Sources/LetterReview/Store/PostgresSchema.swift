@@ -63,6 +63,10 @@ enum PostgresSchema {
             ALTER TABLE auditEntry ADD COLUMN office text NOT NULL DEFAULT 'main';
             CREATE INDEX letterByOffice ON letter (office, status, receivedAt);
             CREATE INDEX auditByOffice ON auditEntry (office, sequence);
+                DROP INDEX auditByLetter;
+                DROP INDEX auditByStaff;
+                CREATE INDEX auditByLetter ON auditEntry (letterId, office, sequence);
+                CREATE INDEX auditByStaff ON auditEntry (staffMember, office, sequence);
             INSERT INTO storeInfo (name, value)
                 SELECT 'auditSequence', CAST(COALESCE(MAX(sequence), 0) AS text) FROM auditEntry;
             -- A row is visible only in a transaction that set its office in app.offices; none is when none is set.

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// A GRDB database inside one of its transactions, as the store's connection.
 struct SQLiteConnection: SQLConnection {
@@ -7,7 +8,8 @@ struct SQLiteConnection: SQLConnection {
 
     @discardableResult
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
-        let statement = try db.makeStatement(sql: sql)
+        // Compiled once per connection and kept: the store runs the same few statements over and over.
+        let statement = try db.cachedStatement(sql: sql)
         statement.arguments = StatementArguments(arguments.map { value -> (any DatabaseValueConvertible)? in
             switch value {
             case .null: nil
@@ -22,17 +24,28 @@ struct SQLiteConnection: SQLConnection {
             return []
         }
         var result: [SQLRow] = []
+        let handle = statement.sqliteStatement
+        let count = Int32(statement.columnCount)
+        // Each row is read straight from SQLite while the cursor stands on it.
         let cursor = try Row.fetchCursor(statement)
-        while let row = try cursor.next() {
-            result.append(SQLRow(columns: columns, values: row.databaseValues.map { value in
-                switch value.storage {
-                case .null: .null
-                case .int64(let number): .integer(number)
-                case .double(let number): .real(number)
-                case .string(let text): .text(text)
-                case .blob(let data): .text(String(decoding: data, as: UTF8.self))
+        while try cursor.next() != nil {
+            var values: [SQLValue] = []
+            values.reserveCapacity(Int(count))
+            for index in 0..<count {
+                switch sqlite3_column_type(handle, index) {
+                case SQLITE_NULL: values.append(.null)
+                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, index)))
+                case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, index)))
+                default:
+                    let length = Int(sqlite3_column_bytes(handle, index))
+                    if let bytes = sqlite3_column_text(handle, index) {
+                        values.append(.text(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)))
+                    } else {
+                        values.append(.text(""))
+                    }
                 }
-            }))
+            }
+            result.append(SQLRow(columns: columns, values: values))
         }
         return result
     }

@@ -202,6 +202,10 @@ enum Schema {
                 ALTER TABLE auditEntry ADD COLUMN office TEXT NOT NULL DEFAULT 'main';
                 CREATE INDEX letterByOffice ON letter (office, status, receivedAt);
                 CREATE INDEX auditByOffice ON auditEntry (office, sequence);
+                DROP INDEX auditByLetter;
+                DROP INDEX auditByStaff;
+                CREATE INDEX auditByLetter ON auditEntry (letterId, office, sequence);
+                CREATE INDEX auditByStaff ON auditEntry (staffMember, office, sequence);
                 INSERT INTO storeInfo (name, value)
                     SELECT 'auditSequence', CAST(COALESCE(MAX(sequence), 0) AS TEXT) FROM auditEntry;
                 """)

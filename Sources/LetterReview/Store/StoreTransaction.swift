@@ -110,8 +110,8 @@ final class StoreTransaction {
 
     func details(_ id: Int64) throws -> LetterDetails? {
         guard let scope = scope(),
-              let letter = try connection.fetchOne(StoredLetter.self, "SELECT * FROM letter WHERE id = ? AND \(scope.clause)",
-                                                   [.integer(id)] + scope.values)
+              let letter = try connection.fetch(StoredLetter.self, from: "letter", "WHERE id = ? AND \(scope.clause)",
+                                                [.integer(id)] + scope.values).first
         else { return nil }
         return try details(of: letter)
     }
@@ -123,22 +123,22 @@ final class StoreTransaction {
             versions: try connection.fetch(LetterVersion.self, "SELECT * FROM letterVersion WHERE letterId = ? ORDER BY number", id),
             reviews: try connection.fetch(Review.self, "SELECT * FROM review WHERE letterId = ? ORDER BY id", id),
             redactions: try connection.fetch(Redaction.self, "SELECT * FROM redaction WHERE letterId = ? ORDER BY id", id),
-            parties: try connection.fetch(Party.self, "SELECT * FROM party WHERE letterId = ? ORDER BY participant", id))
+            parties: try connection.fetch(Party.self, from: "party", "WHERE letterId = ? ORDER BY participant", id))
     }
 
     /// Every letter in the offices entered with its records, read table by
     /// table rather than letter by letter.
     func allDetails() throws -> [LetterDetails] {
         guard let scope = scope() else { return [] }
-        let letters = try connection.fetch(StoredLetter.self, "SELECT * FROM letter WHERE \(scope.clause) ORDER BY id", scope.values)
+        let letters = try connection.fetch(StoredLetter.self, from: "letter", "WHERE \(scope.clause) ORDER BY id", scope.values)
         let ids = Set(letters.compactMap(\.id))
-        func grouped<T: Decodable>(_ type: T.Type, _ sql: String, _ letter: KeyPath<T, Int64>) throws -> [Int64: [T]] {
-            Dictionary(grouping: try connection.fetch(type, sql).filter { ids.contains($0[keyPath: letter]) }, by: { $0[keyPath: letter] })
+        func grouped<T>(_ records: [T], _ letter: KeyPath<T, Int64>) -> [Int64: [T]] {
+            Dictionary(grouping: records.filter { ids.contains($0[keyPath: letter]) }, by: { $0[keyPath: letter] })
         }
-        let versions = try grouped(LetterVersion.self, "SELECT * FROM letterVersion ORDER BY letterId, number", \.letterId)
-        let reviews = try grouped(Review.self, "SELECT * FROM review ORDER BY id", \.letterId)
-        let redactions = try grouped(Redaction.self, "SELECT * FROM redaction ORDER BY id", \.letterId)
-        let parties = try grouped(Party.self, "SELECT * FROM party ORDER BY letterId, participant", \.letterId)
+        let versions = grouped(try connection.fetch(LetterVersion.self, "SELECT * FROM letterVersion ORDER BY letterId, number"), \.letterId)
+        let reviews = grouped(try connection.fetch(Review.self, "SELECT * FROM review ORDER BY id"), \.letterId)
+        let redactions = grouped(try connection.fetch(Redaction.self, "SELECT * FROM redaction ORDER BY id"), \.letterId)
+        let parties = grouped(try connection.fetch(Party.self, from: "party", "ORDER BY letterId, participant"), \.letterId)
         return letters.map { letter in
             LetterDetails(letter: letter, versions: versions[letter.id!] ?? [], reviews: reviews[letter.id!] ?? [],
                           redactions: redactions[letter.id!] ?? [], parties: parties[letter.id!] ?? [])
@@ -148,31 +148,31 @@ final class StoreTransaction {
     /// Letters that are neither released, rejected nor withdrawn, oldest first.
     func openLetters() throws -> [StoredLetter] {
         guard let scope = scope() else { return [] }
-        return try connection.fetch(StoredLetter.self, """
-            SELECT * FROM letter WHERE status IN ('pending', 'returned', 'approved') AND \(scope.clause)
-            ORDER BY receivedAt, id
+        return try connection.fetch(StoredLetter.self, from: "letter", """
+            WHERE status IN ('pending', 'returned', 'approved') AND \(scope.clause) ORDER BY receivedAt, id
             """, scope.values)
     }
 
     /// Released letters whose writer asked for a response or feedback.
     func lettersWithWishes() throws -> [StoredLetter] {
         guard let scope = scope() else { return [] }
-        return try connection.fetch(StoredLetter.self, """
-            SELECT * FROM letter WHERE status = 'released' AND responseWish IS NOT NULL AND \(scope.clause)
-            ORDER BY releasedAt
+        return try connection.fetch(StoredLetter.self, from: "letter", """
+            WHERE status = 'released' AND responseWish IS NOT NULL AND \(scope.clause) ORDER BY releasedAt
             """, scope.values)
     }
 
-    /// The letters with a participant for whom `matches(id, name)` holds.
+    /// The letters with a participant for whom `matches(id, name)` holds:
+    /// each participant is asked once, however many letters name them.
     func letters(withParticipant matches: (String, String) -> Bool) throws -> Set<Int64> {
         guard let scope = scope("letter.office") else { return [] }
+        let join = "FROM party JOIN letter ON letter.id = party.letterId WHERE \(scope.clause)"
         var found = Set<Int64>()
-        for row in try connection.rows("""
-            SELECT party.letterId, party.participant, party.name FROM party JOIN letter ON letter.id = party.letterId
-            WHERE \(scope.clause)
-            """, scope.values) {
-            guard let letter = row[0].int64, let participant = row[1].string, let name = row[2].string else { continue }
-            if !found.contains(letter) && matches(participant, name) { found.insert(letter) }
+        for row in try connection.rows("SELECT DISTINCT party.participant, party.name \(join)", scope.values) {
+            guard let participant = row[0].string, let name = row[1].string, matches(participant, name) else { continue }
+            for letter in try connection.rows("SELECT DISTINCT party.letterId \(join) AND party.participant = ? AND party.name = ?",
+                                              scope.values + [.text(participant), .text(name)]) {
+                if let id = letter[0].int64 { found.insert(id) }
+            }
         }
         return found
     }
@@ -213,26 +213,25 @@ final class StoreTransaction {
     func entries(letter id: Int64? = nil) throws -> [AuditEntry] {
         guard let scope = scope() else { return [] }
         if let id {
-            return try connection.fetch(AuditEntry.self, "SELECT * FROM auditEntry WHERE letterId = ? AND \(scope.clause) ORDER BY sequence",
+            return try connection.fetch(AuditEntry.self, from: "auditEntry", "WHERE letterId = ? AND \(scope.clause) ORDER BY sequence",
                                         [.integer(id)] + scope.values)
         }
-        return try connection.fetch(AuditEntry.self, "SELECT * FROM auditEntry WHERE \(scope.clause) ORDER BY sequence", scope.values)
+        return try connection.fetch(AuditEntry.self, from: "auditEntry", "WHERE \(scope.clause) ORDER BY sequence", scope.values)
     }
 
     /// The last entry that recorded the letter's state (views record none).
     func lastEntry(letter id: Int64) throws -> AuditEntry? {
         guard let scope = scope() else { return nil }
-        return try connection.fetchOne(AuditEntry.self, """
-            SELECT * FROM auditEntry WHERE letterId = ? AND action <> 'view' AND \(scope.clause)
-            ORDER BY sequence DESC LIMIT 1
-            """, [.integer(id)] + scope.values)
+        return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+            WHERE letterId = ? AND action <> 'view' AND \(scope.clause) ORDER BY sequence DESC LIMIT 1
+            """, [.integer(id)] + scope.values).first
     }
 
     func lastEntry(staff id: String) throws -> AuditEntry? {
         guard let scope = scope() else { return nil }
-        return try connection.fetchOne(AuditEntry.self, """
-            SELECT * FROM auditEntry WHERE staffMember = ? AND \(scope.clause) ORDER BY sequence DESC LIMIT 1
-            """, [.text(id)] + scope.values)
+        return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+            WHERE staffMember = ? AND \(scope.clause) ORDER BY sequence DESC LIMIT 1
+            """, [.text(id)] + scope.values).first
     }
 
     /// How many entries the whole store has written, in every office.

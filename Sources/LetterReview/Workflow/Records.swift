@@ -132,3 +132,10 @@ public struct Party: Codable, Sendable, Equatable {
     public var participant: String
     public var name: String
 }
+
+extension LetterStatus: StoredAsText {}
+extension ReviewCapacity: StoredAsText {}
+extension Decision: StoredAsText {}
+extension ConsentAnswer: StoredAsText {}
+extension ReleaseMethod: StoredAsText {}
+extension Verdict: StoredAsText {}

@@ -69,13 +69,7 @@ extension ReviewQueue {
 
     /// The letters of cases `member` takes part in.
     static func lettersTakingPart(_ tx: StoreTransaction, _ member: StaffMember) throws -> Set<Int64> {
-        var seen: [String: Bool] = [:]  // names repeat across a case's letters
-        return try tx.letters { participant, name in
-            if let known = seen[participant + "\u{0}" + name] { return known }
-            let result = takesPart(member, in: [Party(letterId: 0, participant: participant, name: name)])
-            seen[participant + "\u{0}" + name] = result
-            return result
-        }
+        try tx.letters { participant, name in takesPart(member, in: [Party(letterId: 0, participant: participant, name: name)]) }
     }
 
     /// Checks the chain entry by entry under the service key, then that every
