@@ -110,10 +110,12 @@ demo: build
 	@echo "Open the files in out/ in a web browser; each pack starts at its index.html."
 
 # Each section measures rj against a peer in the same run and prints the ratio;
-# then the review desk under load (wrk, loopback only) with 10,000 letters stored.
+# then, with a throwaway PostgreSQL beside it, the review desk under load (wrk,
+# loopback only, 10,000 letters) on SQLite and on PostgreSQL, and twenty
+# reviewers in two offices at once on each store for a minute.
 bench: setup
 	$(SWIFT) run -c release --package-path Benchmarks rj-bench
-	bash Benchmarks/desk-load.sh
+	bash Tests/postgres/cluster.sh bash -c 'bash Benchmarks/desk-load.sh && bash Benchmarks/store-load.sh 60'
 
 # The public conformance suites in ../shared/conformance, when present.
 conformance: setup

@@ -21,7 +21,7 @@ run_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; f
 folder=$(mktemp -d /tmp/rj-postgres.XXXXXX)
 chmod 755 "$folder"
 [ "$(id -u)" = 0 ] && chown postgres "$folder"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=${RJ_POSTGRES_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 
 stop() {
   run_as "$bin/pg_ctl" -D "$folder/data" -m fast -w stop >/dev/null 2>&1 || true
