@@ -98,6 +98,19 @@ struct OfficeTests {
         #expect(try offices.queue.verify(by: Service.as("yfac")).isIntact)
     }
 
+    @Test(arguments: Backend.available)
+    func aStoreWithNoOneInTheMainOfficeStillVerifiesAfterAStrangerTriesToSignIn(_ backend: Backend) throws {
+        let database = backend == .postgres ? try TestDatabase() : nil
+        let queue = try database.map { try ReviewQueue(path: $0.appURL, keyFile: $0.keyPath, screener: Service.screener, passwordCost: 4) }
+            ?? ReviewQueue(screener: Service.screener, passwordCost: 4)
+        try queue.addStaff(id: "admin", name: "Ada Admin", roles: [.admin], office: "york", by: nil)
+        #expect(refusal { _ = try queue.signIn("stranger", password: "not a password at all") } == .signInRefused(retryAfter: nil))
+        let report = try queue.verify(by: Service.as("admin"))
+        #expect(report.isIntact)
+        #expect(report.entries == 2)
+        #expect(report.offices == ["main", "york"])
+    }
+
     // MARK: The database enforces it too
 
     @Test func postgresShowsTheAppRoleNoRowOfAnOfficeNotSet() throws {

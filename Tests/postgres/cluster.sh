@@ -8,7 +8,7 @@
 # server, and stops the cluster afterwards, even when COMMAND fails.
 set -euo pipefail
 
-find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true; }
 bin=$(find_bin)
 if [ -z "$bin" ]; then
   echo "Installing postgresql (for the tests on PostgreSQL)..."

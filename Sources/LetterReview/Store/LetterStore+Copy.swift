@@ -15,10 +15,7 @@ extension LetterStore {
         guard destination.key.fingerprint == key.fingerprint else { throw .keyFile(destination.location, .notThisStore) }
         // Everything, in every office: the source's own transaction enters them all.
         let (tables, sequence, offices) = try read { tx in
-            var offices = try tx.allOffices()
-            for row in try tx.connection.rows("SELECT DISTINCT office FROM letter UNION SELECT DISTINCT office FROM auditEntry", []) {
-                if let office = row[0].string { offices.insert(office) }
-            }
+            let offices = try tx.allOffices()
             try tx.enter(offices)
             let tables = try Self.copiedTables.map { table in (table, try tx.connection.rows("SELECT * FROM \(table)", [])) }
             return (tables, try tx.entriesWritten(), offices)
@@ -29,6 +26,10 @@ extension LetterStore {
             var count = 0
             for (table, rows) in tables {
                 for row in rows {
+                    // Column names come from the source's own tables; nothing but a plain name goes into SQL.
+                    guard row.columns.names.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isLetter } }) else {
+                        throw LetterError.store("\(table) has a column rj does not know")
+                    }
                     let names = row.columns.names.map { type(of: tx.connection).quoted($0) }.joined(separator: ", ")
                     let marks = Array(repeating: "?", count: row.values.count).joined(separator: ", ")
                     try tx.connection.execute("INSERT INTO \(table) (\(names)) VALUES (\(marks))", row.values)
@@ -36,6 +37,11 @@ extension LetterStore {
                 }
             }
             try tx.connection.execute("UPDATE storeInfo SET value = ? WHERE name = 'auditSequence'", [.text(String(sequence))])
+            // The copy must verify before it is committed: otherwise nothing is written.
+            let report = try Integrity.verify(tx)
+            guard report.isIntact else {
+                throw LetterError.store("the copy does not verify (\(report.chainBreak?.description ?? report.discrepancies.first?.description ?? "")); nothing was written")
+            }
             if tx.connection.dialect == .postgres {
                 // New rows continue after the copied ones.
                 for table in ["letter", "letterVersion", "review", "redaction"] {
@@ -54,7 +60,12 @@ extension LetterStore {
     /// The key file is not in it: keep it apart, as the store's.
     func backup(to path: String, offices: Set<String>) throws(LetterError) {
         let temporary = path + ".rj-partial-\(getpid())"
-        defer { unlink(temporary) }
+        // Made readable by its owner only from the first byte.
+        let mask = umask(0o077)
+        defer {
+            umask(mask)
+            unlink(temporary)
+        }
         do {
             switch backend {
             case .sqlite(let writer):
@@ -65,9 +76,14 @@ extension LetterStore {
             case .postgres(let pool):
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                // The password, if the URL has one, goes to pg_dump in its environment, never on its command line.
+                var url = URLComponents(string: pool.url)
+                let password = url?.password
+                url?.password = nil
                 process.arguments = ["pg_dump", "--format=custom", "--enable-row-security", "--file=\(temporary)",
-                                     "--dbname=\(pool.url)"]
+                                     "--dbname=\(url?.string ?? pool.url)"]
                 var environment = ProcessInfo.processInfo.environment
+                if let password { environment["PGPASSWORD"] = password.removingPercentEncoding ?? password }
                 environment["PGOPTIONS"] = "-c app.offices=\(offices.sorted().joined(separator: ","))"
                 process.environment = environment
                 let errors = Pipe()

@@ -25,11 +25,17 @@ final class PostgresConnection: SQLConnection {
     deinit { PQfinish(handle) }
 
     var isUsable: Bool { PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE }
+    /// Whether the server is still there (a restart breaks every connection).
+    var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }
 
     @discardableResult
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
         let text = Self.numbered(sql)
         let values = arguments.map(\.string)
+        // PostgreSQL's text cannot hold NUL, and libpq would cut the value there: refuse rather than store less.
+        if values.contains(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError(state: "22021", message: "a value holds a NUL character, which PostgreSQL cannot store")
+        }
         let result: OpaquePointer? = Self.withCStrings(values) { pointers in
             PQexecParams(handle, text, Int32(values.count), nil, pointers, nil, nil, 0)
         }

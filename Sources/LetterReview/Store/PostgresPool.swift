@@ -32,11 +32,15 @@ final class PostgresPool: @unchecked Sendable {
     /// snapshot. A transaction that fails on a deadlock or serialization
     /// conflict is run again, up to five times.
     func transaction<T>(write: Bool, _ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection = try take()
+        var connection = try take()
         defer { give(connection) }
         var attempt = 0
         while true {
             attempt += 1
+            if !connection.isConnected {
+                // A pooled connection the server dropped (say, on a restart): a new one.
+                connection = try PostgresConnection(url: url)
+            }
             do {
                 if write {
                     try connection.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
@@ -49,7 +53,7 @@ final class PostgresPool: @unchecked Sendable {
                 return result
             } catch {
                 _ = try? connection.execute("ROLLBACK")
-                if let failure = error as? PostgresError, failure.mayRetry, attempt < 5 { continue }
+                if let failure = error as? PostgresError, failure.mayRetry || !connection.isConnected, attempt < 5 { continue }
                 throw error
             }
         }

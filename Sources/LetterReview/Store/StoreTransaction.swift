@@ -85,8 +85,11 @@ final class StoreTransaction {
         self.key = key
     }
 
-    /// Lets the transaction see these offices' records, and no others.
+    /// Lets the transaction see these offices' records, and no others. A
+    /// name that cannot be an office (say, one with a comma, written into the
+    /// staff table by hand) is refused rather than let widen the offices.
     func enter(_ offices: Set<String>) throws {
+        for office in offices where !StaffMember.isValidOffice(office) { throw LetterError.invalidOffice(office) }
         self.offices = offices.sorted()
         if connection.dialect == .postgres {
             // Transaction-local (SET LOCAL), so that a pooled connection carries nothing over.
@@ -94,9 +97,11 @@ final class StoreTransaction {
         }
     }
 
-    /// Every office a member of staff belongs to.
+    /// Every office with records: each office a member of staff belongs to,
+    /// and the main office, whose chain holds what no member's office does
+    /// (sign-ins by ids that are not on the staff list).
     func allOffices() throws -> Set<String> {
-        Set(try connection.rows("SELECT DISTINCT office FROM staff", []).compactMap { $0[0].string })
+        Set(try connection.rows("SELECT DISTINCT office FROM staff", []).compactMap { $0[0].string }).union([StaffMember.mainOffice])
     }
 
     /// `column IN (?, …)` over the offices entered, with its values; nil
