@@ -15,7 +15,8 @@ extension Desk {
                 return try self.loginPage(error: "The sign-in form had expired. Please try again.", status: .forbidden)
             }
             do throws(LetterError) {
-                let session = try self.queue.signIn(form["username"] ?? "", password: form["password"] ?? "")
+                let session = try self.queue.signIn(form["username"] ?? "", password: form["password"] ?? "",
+                                                    code: form.text("code"))
                 var response = Response.redirect(to: "/", type: .normal)
                 response.setCookie(self.cookie(Self.sessionCookie, session.token, maxAge: Int(ReviewQueue.sessionLifetime)))
                 response.setCookie(self.cookie(Self.loginCookie, "", maxAge: 0))

@@ -155,6 +155,22 @@ struct RouteTests {
         #expect(try fixture.queue.log(letter: leeds, by: Actor(staffId: "lfac", account: "t")).map(\.action) == ["submit"])
     }
 
+    @Test func anAccountWithOneTimeCodesSignsInWithTheCodeOnly() async throws {
+        let fixture = try DeskFixture()
+        let code = try #require(try fixture.queue.setOneTimeCodes("jcarter", on: true, by: Actor(staffId: "jcarter", account: "t")))
+        try await fixture.test { browser in
+            let login = try await browser.get("/login")
+            #expect(login.body.contains("autocomplete=\"one-time-code\""))
+            #expect(try await browser.signIn("jcarter").status == .unauthorized)
+            let page = try await browser.get("/login")
+            let token = Browser.field("login", in: page.body) ?? ""
+            let signedIn = try await browser.post("/login", [("login", token), ("username", "jcarter"), ("password", DeskFixture.password),
+                                                              ("code", code.code(at: Date()))], csrf: .some(nil))
+            #expect(signedIn.status == .seeOther)
+            #expect(try await browser.get("/").status == .ok)
+        }
+    }
+
     @Test func aDisabledAccountCannotSignInAndItsSessionEnds() async throws {
         let fixture = try DeskFixture()
         try await fixture.test { browser in

@@ -165,3 +165,8 @@ final class TestDatabase: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 }
+
+/// The RFC 6238 test secret, "12345678901234567890".
+enum OneTimeCodeProbe {
+    static let rfcSecret = OneTimeCode(secret: Array("12345678901234567890".utf8))
+}

@@ -1,5 +1,5 @@
 import Foundation
-import LetterReview
+@testable import LetterReview
 import Testing
 
 /// Passwords, sign-in and sessions for the review desk, and reading a letter
@@ -112,5 +112,58 @@ struct SignInTests {
         let reopened = try ReviewQueue(path: file.path, screener: Service.screener)
         _ = try reopened.view(id, by: Service.as("manager"))
         #expect(try reopened.verify(by: admin).discrepancies.count == 1)
+    }
+}
+
+/// One-time codes at sign-in, for a service that wants two factors.
+struct OneTimeCodeTests {
+    let refusal = Service.refusal
+    let admin = Service.as("admin")
+
+    @Test func codesAreRFC6238s() {
+        // RFC 6238 Appendix B, SHA-1: the last six digits of each eight-digit code.
+        let code = OneTimeCodeProbe.rfcSecret
+        for (time, expected) in [(59.0, "287082"), (1_111_111_109, "081804"), (1_111_111_111, "050471"),
+                                 (1_234_567_890, "005924"), (2_000_000_000, "279037"), (20_000_000_000, "353130")] {
+            #expect(code.code(counter: OneTimeCode.counter(at: Date(timeIntervalSince1970: time))) == expected, "\(time)")
+        }
+        #expect(code.base32 == "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    }
+
+    @Test(arguments: Backend.available)
+    func aCodeIsAskedForOnceTurnedOnAndEachSignsInOnce(_ backend: Backend) throws {
+        let service = try Service(on: backend)
+        let queue = service.queue
+        try queue.setPassword("kturner", to: "a long enough one", by: admin)
+        #expect(refusal { _ = try queue.setOneTimeCodes("kturner", on: true, by: Service.as("jcarter")) }
+            == .lacksRole(staff: "jcarter", action: .manageStaff, needs: [.admin]))
+        let code = try #require(try queue.setOneTimeCodes("kturner", on: true, by: Service.as("kturner")))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let current = code.code(counter: OneTimeCode.counter(at: now))
+        // The password alone, a wrong code, and a code from long ago are refused alike.
+        for typed in [nil, "000000", code.code(counter: OneTimeCode.counter(at: now) - 10)] where typed != current {
+            #expect(refusal { _ = try queue.signIn("kturner", password: "a long enough one", code: typed, now: now) }
+                == .signInRefused(retryAfter: nil))
+        }
+        // The right code signs in, once: the same code again is refused.
+        let later = now.addingTimeInterval(1)
+        _ = try queue.signIn("kturner", password: "a long enough one", code: current, now: later)
+        #expect(refusal { _ = try queue.signIn("kturner", password: "a long enough one", code: current, now: later) }
+            == .signInRefused(retryAfter: nil))
+        // A phone a step behind still works for the next code; a wrong password with the right code does not.
+        let next = now.addingTimeInterval(31)
+        #expect(refusal { _ = try queue.signIn("kturner", password: "wrong password", code: code.code(counter: OneTimeCode.counter(at: next)), now: next) }
+            == .signInRefused(retryAfter: nil))
+        _ = try queue.signIn("kturner", password: "a long enough one", code: code.code(counter: OneTimeCode.counter(at: next)), now: next.addingTimeInterval(25))
+        // The secret is sealed: the store does not hold it as an app would take it.
+        let stored = try #require(try queue.staff(by: admin).first { $0.id == "kturner" }?.oneTimeSecret)
+        #expect(!stored.contains(code.base32))
+        // Off again: the password is enough; each change is audited and verifies.
+        try queue.setOneTimeCodes("kturner", on: false, by: admin)
+        _ = try queue.signIn("kturner", password: "a long enough one", now: next.addingTimeInterval(60))
+        let entries = try queue.log(by: Service.as("manager")).filter { $0.kind == .staffOneTimeCode }
+        #expect(entries.map { $0.sentence(names: [:]) } == ["kturner turned on one-time codes at sign-in for their own account (a new secret).",
+                                                            "admin turned off one-time codes at sign-in for kturner's account."])
+        #expect(try queue.verify(by: admin).isIntact)
     }
 }

@@ -42,6 +42,10 @@ extension AuditEntry {
             what = "changed \(who(staffMember ?? "?")) to \(d["roles"] ?? "")\(d["sensitive-complex"] == "true" ? ", cleared for sensitive and complex work" : ", not cleared for sensitive and complex work")"
         case .staffPassword:
             what = actor == staffMember ? "set their own password" : "set a password for \(who(staffMember ?? "?"))"
+        case .staffOneTimeCode:
+            let whose = actor == staffMember ? "their own" : "\(who(staffMember ?? "?"))'s"
+            what = d["on"] == "true" ? "turned on one-time codes at sign-in for \(whose) account (a new secret)"
+                : "turned off one-time codes at sign-in for \(whose) account"
         case .view:
             what = "read the letter"
         case .signIn:

@@ -8,6 +8,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case staffChange = "staff-change"
     case staffDisable = "staff-disable"
     case staffPassword = "staff-password"
+    case staffOneTimeCode = "staff-one-time-code"
     /// A letter was read: who read what, when. Changes no record.
     case view
     case signIn = "sign-in"

@@ -75,6 +75,7 @@ public struct RecordState: Sendable, Equatable {
         // Only once a password is set, so that records sealed before passwords existed still match.
         if let hash = member.passwordHash { parts["password"] = digest(hash) }
         if member.office != StaffMember.mainOffice { parts["office"] = digest(member.office) }
+        if let secret = member.oneTimeSecret { parts["one-time code"] = digest(secret) }
     }
 
     /// `part=digest;…`, sorted by part, as stored in an audit entry.

@@ -20,6 +20,12 @@ public struct ServiceKey: Sendable {
         ServiceKey(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
     }
 
+    /// A key for sealing secrets, derived from the service key (HKDF-SHA-256), never the key itself.
+    var secretKey: SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: bytes), info: Data("rj one-time code secrets".utf8),
+                               outputByteCount: 32)
+    }
+
     /// The seal of `text`: HMAC-SHA-256 under the key, in hex.
     func seal(_ text: String) -> String {
         Digest.hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: bytes)))

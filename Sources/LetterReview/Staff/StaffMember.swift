@@ -35,6 +35,8 @@ public struct StaffMember: Codable, Sendable, Equatable {
     public var passwordHash: String?
     /// The office they work in: they see and act on its letters only.
     public var office: String
+    /// The secret of their one-time codes, sealed under the service key, when they sign in with one.
+    public var oneTimeSecret: String?
 
     /// The office of a service that has only one, and of every record made before offices.
     public static let mainOffice = "main"
@@ -49,6 +51,7 @@ public struct StaffMember: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.passwordHash = nil
         self.office = office
+        self.oneTimeSecret = nil
     }
 
     /// The roles; a role name that rj does not know grants nothing.

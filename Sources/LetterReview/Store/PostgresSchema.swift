@@ -91,6 +91,10 @@ enum PostgresSchema {
             ALTER TABLE party FORCE ROW LEVEL SECURITY;
             CREATE POLICY byOffice ON party USING (EXISTS (SELECT 1 FROM letter WHERE letter.id = party.letterId));
             """),
+        ("v5-one-time-codes", """
+            ALTER TABLE staff ADD COLUMN oneTimeSecret text;
+            CREATE TABLE codeUse (staffId text PRIMARY KEY REFERENCES staff, step bigint NOT NULL);
+            """),
     ]
 
     /// What the application's role may do: read and write records, never
@@ -102,7 +106,7 @@ enum PostgresSchema {
             GRANT SELECT, INSERT, UPDATE ON storeInfo, staff, letter TO \(quoted);
             GRANT SELECT, INSERT ON letterVersion, redaction, party, auditEntry TO \(quoted);
             GRANT SELECT, INSERT, DELETE ON review TO \(quoted);
-            GRANT SELECT, INSERT, UPDATE, DELETE ON session, signInFailure TO \(quoted);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON session, signInFailure, codeUse TO \(quoted);
             GRANT SELECT ON schemaMigration TO \(quoted);
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO \(quoted);
             """

@@ -210,6 +210,14 @@ enum Schema {
                     SELECT 'auditSequence', CAST(COALESCE(MAX(sequence), 0) AS TEXT) FROM auditEntry;
                 """)
         }
+        migrator.registerMigration("v5-one-time-codes") { db in
+            // A second factor at sign-in: the sealed secret, and the last time
+            // step used, so that no code signs in twice.
+            try db.execute(sql: """
+                ALTER TABLE staff ADD COLUMN oneTimeSecret TEXT;
+                CREATE TABLE codeUse (staffId TEXT PRIMARY KEY REFERENCES staff(id), step INTEGER NOT NULL);
+                """)
+        }
         return migrator
     }
 }

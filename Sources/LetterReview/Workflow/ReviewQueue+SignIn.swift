@@ -45,7 +45,10 @@ extension ReviewQueue {
     /// a row, each further attempt waits twice as long as the last (up to 15
     /// minutes) before a password is even tried; every failure is on the
     /// audit trail. The refusal never says whether the id or the password was wrong.
-    public func signIn(_ id: String, password: String, now: Date = Date()) throws(LetterError) -> DeskSession {
+    /// A member of staff who signs in with one-time codes gives the code
+    /// their app shows too; a wrong, missing or already used code is refused
+    /// as a wrong password is, saying no more.
+    public func signIn(_ id: String, password: String, code: String? = nil, now: Date = Date()) throws(LetterError) -> DeskSession {
         let known = StaffMember.isValidId(id)
         let time = now.timeIntervalSince1970
         let (member, wait) = try store.read { tx -> (StaffMember?, Int?) in
@@ -65,8 +68,9 @@ extension ReviewQueue {
         let session = try store.write { tx -> DeskSession? in
             // The sign-in is on the trail of the member's office (an unknown id's, the main office's).
             try tx.enter([member?.office ?? StaffMember.mainOffice])
+            let step = try member.flatMap { member in try Self.codeStep(tx, member, code, now) }
             guard let member, matches, member.passwordHash != nil, !member.disabled,
-                  try tx.discrepancies(member).isEmpty else {
+                  try tx.discrepancies(member).isEmpty, member.oneTimeSecret == nil || step != nil else {
                 var count = 1
                 if known {
                     count = try tx.recordSignInFailure(id, at: time)
@@ -77,6 +81,7 @@ extension ReviewQueue {
                 return nil
             }
             try tx.clearSignInFailures(id)
+            if let step { try tx.useCode(id, step: step) }
             let session = DeskSession(token: Self.randomToken(), csrf: Self.randomToken(), member: member)
             try tx.insertSession(session, at: time)
             try tx.append(.signIn, by: session.actor, detail: ["staff": member.id], state: nil)
@@ -117,6 +122,36 @@ extension ReviewQueue {
             try tx.deleteSession(id)
             try tx.append(.signOut, by: Actor(staffId: row.staffId, account: "desk session \(id.prefix(8))"),
                           detail: ["staff": row.staffId], state: nil)
+        }
+    }
+
+    /// The time step of a member's one-time code, if `code` is theirs for now and newer than the last one used.
+    static func codeStep(_ tx: StoreTransaction, _ member: StaffMember, _ code: String?, _ now: Date) throws -> UInt64? {
+        guard let sealed = member.oneTimeSecret, let code,
+              let secret = tx.key.openSecret(sealed, for: member.id),
+              let step = secret.step(matching: code, at: now) else { return nil }
+        if let used = try tx.lastCodeStep(member.id), used >= step { return nil }
+        return step
+    }
+
+    /// Turns one-time codes on for a member of staff, with a new secret,
+    /// which is returned to be put in their authenticator app; or off. An
+    /// admin does it for anyone; everyone may for themselves.
+    @discardableResult
+    public func setOneTimeCodes(_ id: String, on: Bool, by actor: Actor) throws(LetterError) -> OneTimeCode? {
+        try store.write { tx in
+            let acting = try Self.member(tx, actor, may: actor.staffId == id ? .listStaff : .manageStaff)
+            guard var member = try tx.staffMember(id) else { throw LetterError.noSuchStaff(id) }
+            let discrepancies = try tx.discrepancies(member)
+            guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
+            guard !member.disabled else { throw LetterError.staffDisabled(id) }
+            let code = on ? OneTimeCode.random() : nil
+            member.oneTimeSecret = try code.map { try tx.key.sealSecret($0, for: id) }
+            try tx.update(member)
+            try tx.forgetCodes(id)
+            try tx.append(.staffOneTimeCode, by: Actor(staffId: acting.id, account: actor.account), staff: id,
+                          detail: ["on": String(on)], state: RecordState(member))
+            return code
         }
     }
 
@@ -180,6 +215,20 @@ extension StoreTransaction {
             RETURNING count
             """, [.text(staffId), .real(time)])
         return Int(row?[0].int64 ?? 1)
+    }
+
+    func lastCodeStep(_ staffId: String) throws -> UInt64? {
+        try connection.one("SELECT step FROM codeUse WHERE staffId = ?", [.text(staffId)])?[0].int64.map { UInt64($0) }
+    }
+
+    func useCode(_ staffId: String, step: UInt64) throws {
+        try connection.execute("""
+            INSERT INTO codeUse (staffId, step) VALUES (?, ?) ON CONFLICT (staffId) DO UPDATE SET step = excluded.step
+            """, [.text(staffId), .integer(Int64(step))])
+    }
+
+    func forgetCodes(_ staffId: String) throws {
+        try connection.execute("DELETE FROM codeUse WHERE staffId = ?", [.text(staffId)])
     }
 
     func clearSignInFailures(_ staffId: String) throws {

@@ -21,6 +21,6 @@ extension RJ {
                   rj staff change kturner --role facilitator --role supervisor --as ahussain
                   rj staff list --as kturner
                 """,
-            subcommands: [Add.self, List.self, Change.self, Password.self, Disable.self])
+            subcommands: [Add.self, List.self, Change.self, Password.self, OneTimeCodes.self, Disable.self])
     }
 }
