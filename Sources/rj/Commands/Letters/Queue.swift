@@ -54,6 +54,7 @@ struct QueueItem: Encodable {
     var blockCount: Int
     var warnCount: Int
     var consent: String?
+    var office: String
 
     init(_ letter: StoredLetter, today: String) {
         id = letter.id!
@@ -68,6 +69,7 @@ struct QueueItem: Encodable {
         blockCount = letter.blockCount
         warnCount = letter.warnCount
         consent = letter.consent?.rawValue
+        office = letter.office
     }
 
     static func status(_ letter: StoredLetter, today: String) -> String {
