@@ -122,6 +122,11 @@ struct OfficeTests {
         let database = try #require(offices.service.database)
         let app = try PostgresConnection(url: database.appURL)
         func count(_ table: String) throws -> Int64 { try app.one("SELECT COUNT(*) FROM \(table)")![0].int64! }
+        // Every table with an office's records is under forced row-level security.
+        let secured = try app.rows("""
+            SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity AND relkind = 'r' ORDER BY relname
+            """, []).compactMap { $0[0].string }
+        #expect(secured == ["auditentry", "letter", "letterversion", "party", "redaction", "review"])
         // No office set: nothing at all.
         for table in ["letter", "letterVersion", "party", "auditEntry"] { #expect(try count(table) == 0) }
         try app.execute("SELECT set_config('app.offices', 'york', false)")

@@ -47,14 +47,7 @@ struct OfficeCommandTests {
         }
         let (folder, environment) = try twoOffices()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let name = "rj_cli_" + UUID().uuidString.prefix(8).lowercased()
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        psql.arguments = ["psql", "-q", "-d", server, "-c", "CREATE DATABASE \(name)"]
-        try psql.run()
-        psql.waitUntilExit()
-        #expect(psql.terminationStatus == 0)
-        parts.path = "/" + name
+        parts.path = "/" + (try createDatabase(on: server, "rj_cli_"))
         let owner = parts.string!
         parts.user = "rj_app"
         let app = parts.string!
@@ -146,16 +139,22 @@ struct LoadTests {
         }
         let folder = try RJRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let name = "rj_load_" + UUID().uuidString.prefix(8).lowercased()
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        psql.arguments = ["psql", "-q", "-d", server, "-c", "CREATE DATABASE \(name)"]
-        try psql.run()
-        psql.waitUntilExit()
-        parts.path = "/" + name
+        parts.path = "/" + (try createDatabase(on: server, "rj_load_"))
         let migrate = try RJRunner.run(["store", "migrate", "--store", parts.string!, "--app-role", "rj_app"], environment: [:])
         #expect(migrate.status == 0, "\(migrate.stderr)")
         parts.user = "rj_app"
         try Self.reviewers(store: parts.string!, key: folder.appendingPathComponent("service.key").path)
     }
+}
+
+/// A new database on the test server, made with psql as its owner would; returns its name.
+func createDatabase(on server: String, _ prefix: String) throws -> String {
+    let name = prefix + UUID().uuidString.prefix(8).lowercased()
+    let psql = Process()
+    psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    psql.arguments = ["psql", "-q", "-d", server, "-c", "CREATE DATABASE \(name)"]
+    try psql.run()
+    psql.waitUntilExit()
+    #expect(psql.terminationStatus == 0)
+    return name
 }

@@ -63,39 +63,36 @@ enum PostgresSchema {
             ALTER TABLE auditEntry ADD COLUMN office text NOT NULL DEFAULT 'main';
             CREATE INDEX letterByOffice ON letter (office, status, receivedAt);
             CREATE INDEX auditByOffice ON auditEntry (office, sequence);
-                DROP INDEX auditByLetter;
-                DROP INDEX auditByStaff;
-                CREATE INDEX auditByLetter ON auditEntry (letterId, office, sequence);
-                CREATE INDEX auditByStaff ON auditEntry (staffMember, office, sequence);
+            DROP INDEX auditByLetter;
+            DROP INDEX auditByStaff;
+            CREATE INDEX auditByLetter ON auditEntry (letterId, office, sequence);
+            CREATE INDEX auditByStaff ON auditEntry (staffMember, office, sequence);
             INSERT INTO storeInfo (name, value)
                 SELECT 'auditSequence', CAST(COALESCE(MAX(sequence), 0) AS text) FROM auditEntry;
-            -- A row is visible only in a transaction that set its office in app.offices; none is when none is set.
-            ALTER TABLE letter ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE letter FORCE ROW LEVEL SECURITY;
-            CREATE POLICY byOffice ON letter
-                USING (office = ANY (string_to_array(current_setting('app.offices', true), ',')));
-            ALTER TABLE auditEntry ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE auditEntry FORCE ROW LEVEL SECURITY;
-            CREATE POLICY byOffice ON auditEntry
-                USING (office = ANY (string_to_array(current_setting('app.offices', true), ',')));
-            ALTER TABLE letterVersion ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE letterVersion FORCE ROW LEVEL SECURITY;
-            CREATE POLICY byOffice ON letterVersion USING (EXISTS (SELECT 1 FROM letter WHERE letter.id = letterVersion.letterId));
-            ALTER TABLE review ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE review FORCE ROW LEVEL SECURITY;
-            CREATE POLICY byOffice ON review USING (EXISTS (SELECT 1 FROM letter WHERE letter.id = review.letterId));
-            ALTER TABLE redaction ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE redaction FORCE ROW LEVEL SECURITY;
-            CREATE POLICY byOffice ON redaction USING (EXISTS (SELECT 1 FROM letter WHERE letter.id = redaction.letterId));
-            ALTER TABLE party ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE party FORCE ROW LEVEL SECURITY;
-            CREATE POLICY byOffice ON party USING (EXISTS (SELECT 1 FROM letter WHERE letter.id = party.letterId));
-            """),
+            """ + "\n" + rowSecurity),
         ("v5-one-time-codes", """
             ALTER TABLE staff ADD COLUMN oneTimeSecret text;
             CREATE TABLE codeUse (staffId text PRIMARY KEY REFERENCES staff, step bigint NOT NULL);
             """),
     ]
+
+    /// A row is visible only in a transaction that set its office in
+    /// `app.offices`, and none is when none is set: letters and audit entries
+    /// by their own office, a letter's versions, reviews, redactions and
+    /// participants by their letter's. Forced, so that the owner is held too.
+    static let rowSecurity: String = {
+        let offices = "office = ANY (string_to_array(current_setting('app.offices', true), ','))"
+        let tables = [("letter", offices), ("auditEntry", offices)]
+            + ["letterVersion", "review", "redaction", "party"].map { ($0, "EXISTS (SELECT 1 FROM letter WHERE letter.id = \($0).letterId)") }
+        return tables.map { table, rule in
+            """
+            ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE \(table) FORCE ROW LEVEL SECURITY;
+            CREATE POLICY byOffice ON \(table) USING (\(rule));
+
+            """
+        }.joined()
+    }()
 
     /// What the application's role may do: read and write records, never
     /// alter or remove an audit entry, a version or a redaction.

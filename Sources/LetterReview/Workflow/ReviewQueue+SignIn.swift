@@ -29,16 +29,23 @@ extension ReviewQueue {
         guard password.count >= Self.minimumPasswordLength else { throw .passwordTooShort(Self.minimumPasswordLength) }
         let hash = Bcrypt.hash(password, cost: passwordCost)
         try store.write { tx in
-            let acting = try Self.member(tx, actor, may: actor.staffId == id ? .listStaff : .manageStaff)
-            guard var member = try tx.staffMember(id) else { throw LetterError.noSuchStaff(id) }
-            let discrepancies = try tx.discrepancies(member)
-            guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
-            guard !member.disabled else { throw LetterError.staffDisabled(id) }
+            var (acting, member) = try Self.ownAccount(tx, id, by: actor)
             member.passwordHash = hash
             try tx.update(member)
             try tx.append(.staffPassword, by: Actor(staffId: acting.id, account: actor.account), staff: id, detail: [:],
                           state: RecordState(member))
         }
+    }
+
+    /// Who changes how `id` signs in, and `id` as the trail left them: an
+    /// admin for anyone, everyone for themselves; never a disabled account.
+    static func ownAccount(_ tx: StoreTransaction, _ id: String, by actor: Actor) throws -> (acting: StaffMember, member: StaffMember) {
+        let acting = try member(tx, actor, may: actor.staffId == id ? .listStaff : .manageStaff)
+        guard let member = try tx.staffMember(id) else { throw LetterError.noSuchStaff(id) }
+        let discrepancies = try tx.discrepancies(member)
+        guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
+        guard !member.disabled else { throw LetterError.staffDisabled(id) }
+        return (acting, member)
     }
 
     /// Signs a member of staff in with their password. After three failures in
@@ -140,11 +147,7 @@ extension ReviewQueue {
     @discardableResult
     public func setOneTimeCodes(_ id: String, on: Bool, by actor: Actor) throws(LetterError) -> OneTimeCode? {
         try store.write { tx in
-            let acting = try Self.member(tx, actor, may: actor.staffId == id ? .listStaff : .manageStaff)
-            guard var member = try tx.staffMember(id) else { throw LetterError.noSuchStaff(id) }
-            let discrepancies = try tx.discrepancies(member)
-            guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
-            guard !member.disabled else { throw LetterError.staffDisabled(id) }
+            var (acting, member) = try Self.ownAccount(tx, id, by: actor)
             let code = on ? OneTimeCode.random() : nil
             member.oneTimeSecret = try code.map { try tx.key.sealSecret($0, for: id) }
             try tx.update(member)
