@@ -7,11 +7,11 @@ extension RJ.Staff {
             commandName: "one-time-codes",
             abstract: "Ask for a one-time code at desk sign-in, as well as the password (or stop asking).",
             discussion: """
-                For a service that wants two factors. Makes a new secret and prints it once, as an \\
-                otpauth:// address and as text to type into an authenticator app (any app for \\
-                time-based codes: six digits, a new one every 30 seconds). From then on the desk \\
-                asks for the code the app shows; each code signs in once. The secret is kept \\
-                sealed under the service key. An admin does this for anyone; everyone may for \\
+                For a service that wants two factors. Makes a new secret and prints it once, as an \
+                otpauth:// address and as text to type into an authenticator app (any app for \
+                time-based codes: six digits, a new one every 30 seconds). From then on the desk \
+                asks for the code the app shows; each code signs in once. The secret is kept \
+                sealed under the service key. An admin does this for anyone; everyone may for \
                 themselves. --off stops asking. Audited.
 
                 Example:

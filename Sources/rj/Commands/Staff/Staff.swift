@@ -21,7 +21,7 @@ extension RJ {
                 Examples:
                   rj staff add ahussain --name "Amira Hussain" --role admin --role manager
                   rj staff add kturner --name "Karen Turner" --role facilitator --sensitive-complex --as ahussain
-                  rj staff add lcooper --name "Lee Cooper" --role facilitator --office leeds --as ahussain
+                  rj staff add lcooper --name "Lee Cooper" --role facilitator --office leeds
                   rj staff change kturner --role facilitator --role supervisor --as ahussain
                   rj staff list --as kturner
                 """,

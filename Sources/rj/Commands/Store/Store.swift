@@ -15,8 +15,8 @@ extension RJ {
                 transaction seeing only the offices of whoever acts (row-level security).
 
                 Examples:
-                  rj store migrate --store postgres://rj_owner@localhost/rj --app-role rj_app
-                  rj store copy --from rj.sqlite --to postgres://rj_app@localhost/rj --as ahussain
+                  rj store migrate --store postgres://rj_owner@db/rj --app-role rj_app
+                  rj store copy --from rj.sqlite --to postgres://rj_app@db/rj --as ahussain
                   rj store backup --out backups/2026-03-21.sqlite --as ahussain
                 """,
             subcommands: [Migrate.self, Copy.self, Backup.self])
