@@ -61,7 +61,4 @@ final class PostgresPool: @unchecked Sendable {
 
     /// The advisory lock every write holds: "rj" and a version, as a number.
     static let writeLock: Int64 = 0x726A_0001
-
-    /// One connection outside the pool, for migrations and copies.
-    func connection() throws(LetterError) -> PostgresConnection { try PostgresConnection(url: url) }
 }

@@ -2,6 +2,12 @@ extension ReviewQueue {
     /// Which database the store is on.
     public var dialect: SQLDialect { store.dialect }
 
+    /// Whether `location` names a PostgreSQL store (a `postgres://` URL) rather than a SQLite file.
+    public static func isPostgres(_ location: String) -> Bool { LetterStore.isPostgres(location) }
+
+    /// A store's location as messages name it: a URL without its password.
+    public static func displayed(_ location: String) -> String { PostgresConnection.redacted(location) }
+
     /// Makes or updates a PostgreSQL store's tables, as the role that is to
     /// own them, and lets `appRole` (the role rj connects as) read and write
     /// their rows, under row-level security. A SQLite store migrates itself

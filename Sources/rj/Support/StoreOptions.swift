@@ -19,11 +19,7 @@ struct StoreOptions: ParsableArguments {
     var location: String { store ?? Self.environment("RJ_STORE") ?? "rj.sqlite" }
 
     /// The store as messages name it: a URL without its password.
-    var displayLocation: String {
-        guard var parts = URLComponents(string: location), parts.password != nil else { return location }
-        parts.password = "…"
-        return parts.string ?? location
-    }
+    var displayLocation: String { ReviewQueue.displayed(location) }
 
     /// An environment variable, when set and not empty.
     static func environment(_ name: String) -> String? {

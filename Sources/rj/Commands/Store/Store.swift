@@ -42,7 +42,7 @@ extension RJ.Store {
         func run() throws {
             try reportingFailures {
                 let location = store ?? StoreOptions.environment("RJ_STORE") ?? "rj.sqlite"
-                guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else {
+                guard ReviewQueue.isPostgres(location) else {
                     _ = try attempt { () throws(LetterError) in
                         try ReviewQueue(path: location, screener: try! Screener.standard())
                     }
