@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The review desk under load, on loopback only: 10,000 letters stored, wrk
-# with 50 connections for 30 s against the queue page and a letter page, and
+# with 50 connections for 30 s (or the seconds given) against the queue page and a letter page, and
 # against the desk's own stylesheet as the peer (the same server with no page
 # to build). Every request is bounded in time and count; nothing leaves 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+seconds=${1:-30}
 
 command -v wrk >/dev/null || { echo "Installing wrk..."; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 swift build -c release --product rj >/dev/null
@@ -28,12 +29,12 @@ desk() {
   session=$(awk '$6 == "rj_session" { print $7 }' "$jar")
   [ -n "$session" ] || { echo "desk-load: could not sign in ($label)" >&2; exit 1; }
 
-  echo "## Review desk under load on $label: 10,000 letters, wrk -t2 -c50 -d30s on loopback"
+  echo "## Review desk under load on $label: 10,000 letters, wrk -t2 -c50 -d${seconds}s on loopback"
   printf '%-46s %12s %10s %10s %8s\n' "page" "requests/s" "p50 ms" "p99 ms" "errors"
   declare -A rate
   for target in "static:/static/desk.css" "queue:/" "letter:/letters/5000"; do
     name=${target%%:*}; path=${target#*:}
-    out=$(wrk -t2 -c50 -d30s --timeout 5s --latency -H "Cookie: rj_session=$session" "http://127.0.0.1:$port$path")
+    out=$(wrk -t2 -c50 -d"${seconds}s" --timeout 5s --latency -H "Cookie: rj_session=$session" "http://127.0.0.1:$port$path")
     rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
     p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")

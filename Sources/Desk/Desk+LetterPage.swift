@@ -8,18 +8,15 @@ extension Desk {
     /// and their changes, the co-sign state, the copy to hand over, the forms
     /// the reader may use, and its audit trail in sentences. The reading is audited.
     func letterPage(_ id: Int64, session: DeskSession, version: Int?, notice: TemplateValue?,
-                    error: LetterError?) throws -> Response {
-        let loaded: Result<(LetterView, [AuditEntry], [String: String]), LetterError> = Result { () throws(LetterError) in
-            (try queue.view(id, by: session.actor), try queue.log(letter: id, by: session.actor),
-             try queue.staffNames(by: session.actor))
+                    error: LetterError?) async throws -> Response {
+        let reading: LetterReading
+        do {
+            reading = try await queue.reading(id, by: session.actor, today: today)
+        } catch {
+            return try page("message", status: Self.status(for: error), session: session, title: "Letter \(id)",
+                            ["message": .string(error.description)])
         }
-        guard case .success(let (view, log, names)) = loaded else {
-            if case .failure(let failure) = loaded {
-                return try page("message", status: Self.status(for: failure), session: session, title: "Letter \(id)",
-                                ["message": .string(failure.description)])
-            }
-            return try page("message", status: .internalServerError, session: session, title: "Letter \(id)", ["message": ""])
-        }
+        let view = reading.view, names = reading.names
         let details = view.details
         let letter = details.letter
         let shown = details.version(version ?? letter.currentVersion) ?? details.current
@@ -28,14 +25,7 @@ extension Desk {
         let member = session.member
         let open = !letter.status.isFinal && view.discrepancies.isEmpty
         let cleared = !letter.sensitive || member.sensitiveComplex
-        var preview: Handover?
-        if view.discrepancies.isEmpty {
-            do {
-                preview = try queue.previewHandover(id, by: session.actor, today: today)
-            } catch {
-                preview = nil
-            }
-        }
+        let preview = reading.handover
         let blocks = details.openBlocks
         var data: [String: TemplateValue] = [:]
         data["letter"] = letterFacts(letter, versions: details.versions.count, names: names)
@@ -71,10 +61,15 @@ extension Desk {
         forms["methods"] = .list(ReleaseMethod.allCases.map { .string($0.rawValue) })
         forms["today"] = .string(today)
         data["forms"] = .map(forms)
-        data["trail"] = .list(log.map { entry -> TemplateValue in
-            ["at": .string(entry.at.prefix(16).replacingOccurrences(of: "T", with: " ")),
-             "sentence": .string(entry.sentence(names: names))]
-        })
+        func sentences(_ entries: [AuditEntry]) -> TemplateValue {
+            .list(entries.map { entry -> TemplateValue in
+                ["at": .string(entry.at.prefix(16).replacingOccurrences(of: "T", with: " ")),
+                 "sentence": .string(entry.sentence(names: names))]
+            })
+        }
+        data["trail"] = sentences(reading.changes)
+        data["latest_reads"] = sentences(reading.latestReads)
+        data["has_reads"] = .bool(!reading.latestReads.isEmpty)
         data["notice"] = notice ?? .null
         data["error"] = error.map { .string($0.description) } ?? .null
         var status = HTTPResponse.Status.ok

@@ -6,14 +6,14 @@ import Templating
 extension Desk {
     func addLetters(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ -> Response in
-            try await self.signedIn(request) { session in try self.queuePage(request, session) }
+            try await self.signedIn(request) { session in try await self.queuePage(request, session) }
         }
         router.get("/letters/:id") { request, context -> Response in
             try await self.signedIn(request) { session in
                 let id = try context.parameters.require("id", as: Int64.self)
                 let version = request.uri.queryParameters.get("version", as: Int.self)
                 let done = request.uri.queryParameters.get("done")
-                return try self.letterPage(id, session: session, version: version, notice: done.flatMap(Self.notice), error: nil)
+                return try await self.letterPage(id, session: session, version: version, notice: done.flatMap(Self.notice), error: nil)
             }
         }
         router.get("/letters/:id/handover") { request, context -> Response in
@@ -37,10 +37,11 @@ extension Desk {
                 let id = try context.parameters.require("id", as: Int64.self)
                 let name = context.parameters.get("action") ?? ""
                 do throws(LetterError) {
-                    try self.perform(name, on: id, form: form, session: session)
+                    let queue = self.queue
+                    try await queue.run { () throws(LetterError) in try self.perform(name, on: id, form: form, session: session) }
                     return .redirect(to: "/letters/\(id)?done=\(name)", type: .normal)
                 } catch {
-                    return try self.letterPage(id, session: session, version: nil, notice: nil, error: error)
+                    return try await self.letterPage(id, session: session, version: nil, notice: nil, error: error)
                 }
             }
         }
@@ -91,33 +92,60 @@ extension Desk {
 
     // MARK: The queue
 
-    func queuePage(_ request: Request, _ session: DeskSession) throws -> Response {
-        let letters: [StoredLetter]
+    /// The queue as one member sees it on one day: each filter's letters,
+    /// oldest first. Worked out once for each revision of the store.
+    struct QueueModel: Sendable {
+        var filters: [(id: String, label: String, letters: [StoredLetter])]
+        /// The revision of the store it was worked out at, with the day.
+        var key: String
+    }
+
+    func queueModel(_ session: DeskSession) async throws(LetterError) -> QueueModel {
+        let queue = self.queue, actor = session.actor
+        let snapshot = try await queue.run { () throws(LetterError) in try queue.queueSnapshot(by: actor) }
+        let member = session.member
+        let today = self.today
+        let key = "\(member.id)\u{1F}\(today)\u{1F}\(snapshot.revision)"
+        return queueModels.value(key) {
+            let letters = snapshot.letters
+            return QueueModel(filters: [
+                ("all", "All", letters),
+                ("mine", "Waiting for me", letters.filter { Self.waitsFor(member, $0, today: today) }),
+                ("sensitive", "Sensitive and complex", letters.filter(\.sensitive)),
+                ("held", "Held", letters.filter { $0.isHeld(on: today) }),
+                ("returned", "Returned to the writer", letters.filter { $0.status == .returned }),
+            ], key: key)
+        }
+    }
+
+    func queuePage(_ request: Request, _ session: DeskSession) async throws -> Response {
+        let model: QueueModel
         do {
-            letters = try queue.queue(by: session.actor)
+            model = try await queueModel(session)
         } catch {
             return try page("message", status: Self.status(for: error), session: session, title: "Letters",
                             ["message": .string(error.description)])
         }
-        let member = session.member
-        let today = self.today
-        let filters: [(String, String, (StoredLetter) -> Bool)] = [
-            ("all", "All", { _ in true }),
-            ("mine", "Waiting for me", { Self.waitsFor(member, $0, today: today) }),
-            ("sensitive", "Sensitive and complex", { $0.sensitive }),
-            ("held", "Held", { $0.isHeld(on: today) }),
-            ("returned", "Returned to the writer", { $0.status == .returned }),
-        ]
         let chosen = request.uri.queryParameters.get("show") ?? "all"
-        let filter = filters.first { $0.0 == chosen } ?? filters[0]
-        let shown = letters.filter(filter.2)
+        let filter = model.filters.firstIndex { $0.id == chosen } ?? 0
         let pageNumber = max(1, request.uri.queryParameters.get("page", as: Int.self) ?? 1)
+        // The same page for the same session at the same revision is built once.
+        let key = "\(session.csrf)\u{1F}\(model.key)\u{1F}\(model.filters[filter].id)\u{1F}\(pageNumber)"
+        return Self.html(try queuePages.value(key) { () throws -> String in
+            try queueHTML(model, filter: filter, page: pageNumber, session: session)
+        })
+    }
+
+    func queueHTML(_ model: QueueModel, filter chosen: Int, page pageNumber: Int, session: DeskSession) throws -> String {
+        let today = self.today
+        let filter = model.filters[chosen]
+        let shown = filter.letters
         let perPage = 50
         let pageItems = shown.dropFirst((pageNumber - 1) * perPage).prefix(perPage)
-        return try page("queue", session: session, title: "Letters awaiting action", [
-            "filters": .list(filters.map { id, label, test in
-                ["id": .string(id), "label": .string(label), "count": .int(letters.filter(test).count),
-                 "current": .bool(id == filter.0)]
+        return try pageHTML("queue", session: session, title: "Letters awaiting action", [
+            "filters": .list(model.filters.map { item in
+                ["id": .string(item.id), "label": .string(item.label), "count": .int(item.letters.count),
+                 "current": .bool(item.id == filter.id)]
             }),
             "letters": .list(pageItems.map { letter in
                 [
@@ -130,8 +158,8 @@ extension Desk {
                 ]
             }),
             "count": .int(shown.count),
-            "previous": pageNumber > 1 ? .string("/?show=\(filter.0)&page=\(pageNumber - 1)") : .null,
-            "next": pageNumber * perPage < shown.count ? .string("/?show=\(filter.0)&page=\(pageNumber + 1)") : .null,
+            "previous": pageNumber > 1 ? .string("/?show=\(filter.id)&page=\(pageNumber - 1)") : .null,
+            "next": pageNumber * perPage < shown.count ? .string("/?show=\(filter.id)&page=\(pageNumber + 1)") : .null,
         ])
     }
 

@@ -10,14 +10,15 @@ extension Desk {
     static let loginCookie = "rj_login"
 
     /// The session of the request, or nil when nobody is signed in.
-    func session(_ request: Request) -> DeskSession? {
+    func session(_ request: Request) async -> DeskSession? {
         guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
-        return try? queue.session(token)
+        let queue = self.queue
+        return try? await queue.run { () throws(LetterError) in try queue.session(token) }
     }
 
     /// Runs a page for a signed-in member of staff; anyone else goes to the sign-in page.
     func signedIn(_ request: Request, _ body: (DeskSession) async throws -> Response) async throws -> Response {
-        guard let session = session(request) else {
+        guard let session = await session(request) else {
             if request.method == .get { return .redirect(to: "/login", type: .normal) }
             return try page("message", status: .unauthorized, session: nil, title: "Not signed in",
                             ["message": "You are not signed in, or your session has ended. Sign in again."])
@@ -49,6 +50,11 @@ extension Desk {
     /// A page in the desk's layout.
     func page(_ name: String, status: HTTPResponse.Status = .ok, session: DeskSession?, title: String,
               _ data: [String: TemplateValue]) throws -> Response {
+        Self.html(try pageHTML(name, session: session, title: title, data), status: status)
+    }
+
+    /// The HTML of a page in the desk's layout.
+    func pageHTML(_ name: String, session: DeskSession?, title: String, _ data: [String: TemplateValue]) throws -> String {
         var values = data
         values["title"] = .string(title)
         values["signed_in"] = session.map { .map(["name": .string($0.member.name), "id": .string($0.member.id),
@@ -57,9 +63,13 @@ extension Desk {
         values["csrf"] = .string(session?.csrf ?? "")
         if values["error"] == nil { values["error"] = .null }
         if values["notice"] == nil { values["notice"] = .null }
-        let html = try pages.render(name, values)
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+        return try pages.render(name, values)
+    }
+
+    /// A page of HTML, as sent.
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// The HTTP status for a refusal: who may not (403), what is not there (404),

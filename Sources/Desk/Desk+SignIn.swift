@@ -5,7 +5,7 @@ import LetterReview
 extension Desk {
     func addSignIn(to router: Router<BasicRequestContext>) {
         router.get("/login") { request, _ -> Response in
-            if self.session(request) != nil { return .redirect(to: "/", type: .normal) }
+            if await self.session(request) != nil { return .redirect(to: "/", type: .normal) }
             return try self.loginPage(error: nil, status: .ok)
         }
         router.post("/login") { request, _ -> Response in

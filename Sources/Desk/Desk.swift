@@ -26,6 +26,10 @@ public struct Desk: Sendable {
     let queue: ReviewQueue
     let settings: Settings
     let pages: Pages
+    /// Each member's queue by filter, at the revision of the store it was worked out at.
+    let queueModels = RevisionCache<QueueModel>()
+    /// Queue pages as sent to each session, at the revision they were built at.
+    let queuePages = RevisionCache<String>(limit: 64)
 
     public init(queue: ReviewQueue, settings: Settings = Settings()) throws {
         self.queue = queue
@@ -56,9 +60,16 @@ public struct Desk: Sendable {
 
     var today: String {
         if let today = settings.today { return today }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
+        let parts = Self.london.dateComponents([.year, .month, .day], from: Date())
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
+
+    /// The calendar of the service's days: UK time, summer time included.
+    static let london: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        return calendar
+    }()
 
     static func asset(_ text: String, type: String) -> Response {
         Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"],

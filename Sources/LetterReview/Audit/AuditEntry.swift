@@ -51,7 +51,9 @@ public struct AuditEntry: Codable, Sendable, Equatable {
 
     /// The details, or an empty map when they cannot be read.
     public var details: [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]
+        // Reads and most sign-ins record nothing more: no decoder for them.
+        if detail == "{}" || detail.isEmpty { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]
     }
 
     static let genesis = String(repeating: "0", count: 64)
@@ -76,6 +78,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     }
 
     static func encode(_ detail: [String: String]) -> String {
+        if detail.isEmpty { return "{}" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(detail)) ?? Data("{}".utf8), as: UTF8.self)

@@ -28,17 +28,48 @@ final class PostgresConnection: SQLConnection {
     /// Whether the server is still there (a restart breaks every connection).
     var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }
 
+    /// The statements prepared on this connection, by their text, with the
+    /// name each was prepared under: the store asks the same few questions
+    /// over and over, and a prepared one is not parsed and planned again.
+    private var prepared: [String: String] = [:]
+
     @discardableResult
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
-        let text = Self.numbered(sql)
         let values = arguments.map(\.string)
         // PostgreSQL's text cannot hold NUL, and libpq would cut the value there: refuse rather than store less.
         if values.contains(where: { $0?.utf8.contains(0) == true }) {
             throw PostgresError(state: "22021", message: "a value holds a NUL character, which PostgreSQL cannot store")
         }
-        let result: OpaquePointer? = Self.withCStrings(values) { pointers in
-            PQexecParams(handle, text, Int32(values.count), nil, pointers, nil, nil, 0)
+        let result: OpaquePointer?
+        if let name = try preparedName(sql, parameters: values.count) {
+            result = Self.withCStrings(values) { pointers in
+                PQexecPrepared(handle, name, Int32(values.count), pointers, nil, nil, 0)
+            }
+        } else if values.isEmpty {
+            // A command of the transaction's own (BEGIN, COMMIT) or a change to the tables: sent as it is.
+            result = PQexec(handle, sql)
+        } else {
+            result = Self.withCStrings(values) { pointers in
+                PQexecParams(handle, Self.numbered(sql), Int32(values.count), nil, pointers, nil, nil, 0)
+            }
         }
+        return try Self.read(result, handle)
+    }
+
+    /// The name `sql` is prepared under, preparing it the first time; nil
+    /// for what is not a query or a change of rows (transaction commands and
+    /// changes to the tables themselves are sent as they are).
+    private func preparedName(_ sql: String, parameters: Int) throws -> String? {
+        if let name = prepared[sql] { return name }
+        let start = sql.drop { $0.isWhitespace }.prefix(7).uppercased()
+        guard ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(where: { start.hasPrefix($0) }) else { return nil }
+        let name = "rj_\(prepared.count + 1)"
+        _ = try Self.read(PQprepare(handle, name, Self.numbered(sql), Int32(parameters), nil), handle)
+        prepared[sql] = name
+        return name
+    }
+
+    private static func read(_ result: OpaquePointer?, _ handle: OpaquePointer) throws -> [SQLRow] {
         guard let result else { throw PostgresError(state: nil, message: Self.message(handle)) }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
@@ -101,7 +132,7 @@ final class PostgresConnection: SQLConnection {
     }
 
     private static func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-        var pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0) } ?? nil }
+        let pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0) } ?? nil }
         defer { for pointer in pointers { free(pointer) } }
         return body(pointers.map { $0.map { UnsafePointer($0) } })
     }

@@ -43,8 +43,8 @@ final class PostgresPool: @unchecked Sendable {
             }
             do {
                 if write {
-                    try connection.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
-                    try connection.execute("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
+                    // One round trip: the transaction, and the lock every write holds.
+                    try connection.execute("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(\(Self.writeLock))")
                 } else {
                     try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 }

@@ -74,6 +74,7 @@ enum PostgresSchema {
             ALTER TABLE staff ADD COLUMN oneTimeSecret text;
             CREATE TABLE codeUse (staffId text PRIMARY KEY REFERENCES staff, step bigint NOT NULL);
             """),
+        ("v6-reads-apart", Schema.readsApart),
     ]
 
     /// A row is visible only in a transaction that set its office in

@@ -224,9 +224,47 @@ final class StoreTransaction {
         return try connection.fetch(AuditEntry.self, from: "auditEntry", "WHERE \(scope.clause) ORDER BY sequence", scope.values)
     }
 
+    /// The letter's entries other than reads, in order.
+    func changes(letter id: Int64) throws -> [AuditEntry] {
+        guard let scope = scope() else { return [] }
+        return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+            WHERE letterId = ? AND action <> 'view' AND \(scope.clause) ORDER BY sequence
+            """, [.integer(id)] + scope.values)
+    }
+
+    /// The letter's latest reads, newest first.
+    func reads(letter id: Int64, latest: Int) throws -> [AuditEntry] {
+        guard let scope = scope() else { return [] }
+        return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+            WHERE letterId = ? AND action = 'view' AND \(scope.clause) ORDER BY sequence DESC LIMIT \(max(0, latest))
+            """, [.integer(id)] + scope.values)
+    }
+
+    /// A mark that changes with every audited change in the offices entered,
+    /// reads aside: each office's latest change. Writes are one at a time and
+    /// every change is audited in its own transaction, so the same mark means
+    /// the same records.
+    func revision() throws -> String {
+        try offices.map { office in
+            let latest = try connection.one("""
+                SELECT MAX(sequence) FROM auditEntry WHERE office = ? AND action <> 'view'
+                """, [.text(office)])?[0].int64 ?? 0
+            return "\(office)=\(latest)"
+        }.joined(separator: ",")
+    }
+
     /// The last entry that recorded the letter's state (views record none).
     func lastEntry(letter id: Int64) throws -> AuditEntry? {
         guard let scope = scope() else { return nil }
+        if connection.dialect == .postgres {
+            // The letter's changes first, then the latest of them: asked as one
+            // ordered question, PostgreSQL may walk the office's whole trail
+            // backwards when one letter has been read very often.
+            return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+                WHERE sequence = (SELECT MAX(sequence) FROM (SELECT sequence FROM auditEntry
+                    WHERE letterId = ? AND action <> 'view' AND \(scope.clause) OFFSET 0) AS changes)
+                """, [.integer(id)] + scope.values).first
+        }
         return try connection.fetch(AuditEntry.self, from: "auditEntry", """
             WHERE letterId = ? AND action <> 'view' AND \(scope.clause) ORDER BY sequence DESC LIMIT 1
             """, [.integer(id)] + scope.values).first

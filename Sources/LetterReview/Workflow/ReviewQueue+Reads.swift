@@ -6,6 +6,35 @@ public struct LetterView: Sendable {
     public var discrepancies: [Discrepancy]
 }
 
+/// A letter as a screen shows it (``ReviewQueue/reading(_:by:today:latestReads:)``).
+public struct LetterReading: Sendable {
+    public var view: LetterView
+    /// The letter's audit entries other than reads, oldest first.
+    public var changes: [AuditEntry]
+    /// Its latest reads, newest first (the whole trail has them all).
+    public var latestReads: [AuditEntry]
+    /// Staff names by id, to write the trail in sentences.
+    public var names: [String: String]
+    /// The copy to hand over as it stands, with what stops its release; nil
+    /// when the letter's records are not as the trail left them.
+    public var handover: Handover?
+}
+
+/// The letters awaiting action, and the revision of the store they were read at.
+public struct QueueSnapshot: Sendable {
+    public var letters: [StoredLetter]
+    /// Changes with every audited change in the reader's offices (reads
+    /// aside): the same revision, the same letters.
+    public var revision: String
+}
+
+/// A reading of a letter, waiting to go on the audit trail.
+struct LetterRead: Sendable {
+    var actor: Actor
+    var letter: Int64
+    var office: String
+}
+
 extension ReviewQueue {
     /// A letter with everything recorded about it, for staff who may read
     /// letters and take no part in its case. A letter changed outside rj is
@@ -27,18 +56,92 @@ extension ReviewQueue {
         let view = try letter(id, by: actor)
         try store.write { tx in
             _ = try Self.member(tx, actor, may: .read)
-            try tx.append(.view, by: actor, letter: id, detail: [:], state: nil)
+            try tx.append(.view, by: actor, letter: id, office: view.details.letter.office, detail: [:], state: nil)
         }
         return view
+    }
+
+    /// A letter as a screen shows it, read from one snapshot: the letter and
+    /// whether its records are as the trail left them, its changes in order,
+    /// its latest reads, the staff's names, and the copy to hand over as it
+    /// stands. Returns once the reading is on the audit trail; readings
+    /// that arrive together are written in one transaction.
+    public func reading(_ id: Int64, by actor: Actor, today: String, latestReads: Int = 10) async throws(LetterError) -> LetterReading {
+        let store = self.store
+        let reading = try await run { () throws(LetterError) -> LetterReading in try store.read { tx in
+            let member = try Self.member(tx, actor, may: .read)
+            guard let details = try tx.details(id) else { throw LetterError.notFound(id) }
+            if Self.takesPart(member, in: details.parties) {
+                throw LetterError.participantCannotAct(staff: member.id, caseReference: details.letter.caseReference)
+            }
+            let discrepancies = try tx.discrepancies(details)
+            let staff = try tx.allStaff()
+            var handover: Handover?
+            if discrepancies.isEmpty {
+                let letter = details.letter
+                handover = Handover(letter: letter, text: details.handoverText, approvals: details.approvals,
+                                    releasedBy: letter.releasedBy.flatMap { id in staff.first { $0.id == id } },
+                                    obstacles: letter.status == .released ? [] : ReleasePolicy.obstacles(details, today: today))
+            }
+            return LetterReading(view: LetterView(details: details, discrepancies: discrepancies),
+                                 changes: try tx.changes(letter: id), latestReads: try tx.reads(letter: id, latest: latestReads),
+                                 names: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                                 handover: handover)
+        } }
+        try await readings.add(LetterRead(actor: actor, letter: id, office: reading.view.details.letter.office))
+        return reading
+    }
+
+    /// Writes a batch of readings in one transaction, each checked as its
+    /// reader's own: a reader no longer allowed to read is refused alone.
+    /// A reader with several readings in the batch is checked once.
+    static func readingWriter(_ store: LetterStore) -> GroupCommit<LetterRead>.Writer {
+        { reads throws(LetterError) in
+            try store.write { tx in
+                var checked: [String: Result<Set<String>, LetterError>] = [:]
+                return try reads.map { read -> LetterError? in
+                    switch checked[read.actor.staffId] {
+                    case .failure(let refusal)?:
+                        return refusal
+                    case .success(let offices)?:
+                        try tx.enter(offices)
+                    case nil:
+                        do {
+                            _ = try member(tx, read.actor, may: .read)
+                            checked[read.actor.staffId] = .success(Set(tx.offices))
+                        } catch let refusal as LetterError {
+                            checked[read.actor.staffId] = .failure(refusal)
+                            return refusal
+                        }
+                    }
+                    guard tx.offices.contains(read.office) else { return .notFound(read.letter) }
+                    try tx.append(.view, by: read.actor, letter: read.letter, office: read.office, detail: [:], state: nil)
+                    return nil
+                }
+            }
+        }
     }
 
     /// Letters awaiting action (pending, returned, approved), oldest first;
     /// none of a case the reader takes part in.
     public func queue(by actor: Actor) throws(LetterError) -> [StoredLetter] {
+        try queueSnapshot(by: actor).letters
+    }
+
+    /// The letters awaiting action as ``queue(by:)``, with the revision of
+    /// the store they were read at. While nothing in the reader's offices
+    /// changes (reads aside), the revision stays the same and the letters are
+    /// not read again: the reader is still checked every time.
+    public func queueSnapshot(by actor: Actor) throws(LetterError) -> QueueSnapshot {
         try store.read { tx in
             let member = try Self.member(tx, actor, may: .read)
-            let hidden = try Self.lettersTakingPart(tx, member)
-            return try tx.openLetters().filter { !hidden.contains($0.id!) }
+            let revision = try tx.revision()
+            let key = "\(member.id)\u{1F}\(tx.offices.joined(separator: ","))\u{1F}\(revision)"
+            let letters = try queues.value(key) { () throws -> [StoredLetter] in
+                let hidden = try Self.lettersTakingPart(tx, member)
+                return try tx.openLetters().filter { !hidden.contains($0.id!) }
+            }
+            return QueueSnapshot(letters: letters, revision: revision)
         }
     }
 

@@ -15,6 +15,10 @@ public final class ReviewQueue: Sendable {
     public let screener: Screener
     /// The bcrypt cost of new password hashes (each step doubles the work).
     let passwordCost: UInt8
+    /// Readings of letters waiting to go on the audit trail, written together.
+    let readings: GroupCommit<LetterRead>
+    /// Each reader's queue at the revision it was read at.
+    let queues = RevisionCache<[StoredLetter]>()
 
     /// Opens the store at `path`: a SQLite file, with its key file
     /// (`keyFile`, else `PATH.key` beside it), made there only when `create`;
@@ -23,6 +27,7 @@ public final class ReviewQueue: Sendable {
     public init(path: String, keyFile: String? = nil, create: Bool = false, screener: Screener,
                 passwordCost: UInt8 = 12) throws(LetterError) {
         store = try LetterStore(location: path, keyFile: keyFile, create: create)
+        readings = GroupCommit(label: "rj.readings", writer: Self.readingWriter(store))
         self.screener = screener
         self.passwordCost = passwordCost
     }
@@ -30,6 +35,7 @@ public final class ReviewQueue: Sendable {
     /// An in-memory store, for tests and benchmarks.
     public init(key: ServiceKey = .random(), screener: Screener, passwordCost: UInt8 = 12) throws(LetterError) {
         store = try LetterStore(key: key)
+        readings = GroupCommit(label: "rj.readings", writer: Self.readingWriter(store))
         self.screener = screener
         self.passwordCost = passwordCost
     }
