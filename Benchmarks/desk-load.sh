@@ -61,6 +61,8 @@ if [ -n "${RJ_TEST_POSTGRES:-}" ]; then
   app=$(python3 -c "import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p._replace(netloc='rj_app@' + p.netloc.split('@')[-1]).geturl())" "$owner")
   "$RJ" store migrate --store "$owner" --app-role rj_app >/dev/null
   "$RJ" store copy --from "$folder/desk.sqlite" --to "$app" --as bench | tail -n 1
+  # The planner's statistics for the copied rows, as autovacuum would gather within a minute (the owner's to do).
+  psql -q -d "$owner" -c "ANALYZE"
   desk "$app" postgres
   psql -q -d "$RJ_TEST_POSTGRES" -c "DROP DATABASE $database WITH (FORCE)"
 else
