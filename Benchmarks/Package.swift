@@ -27,7 +27,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rj-evaluate",
-            dependencies: [.product(name: "LetterReview", package: "rj")]
+            dependencies: [.product(name: "LetterReview", package: "rj"), .product(name: "CaseFiles", package: "rj")]
         ),
     ],
     swiftLanguageModes: [.v6]

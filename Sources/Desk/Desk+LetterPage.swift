@@ -32,9 +32,9 @@ extension Desk {
         data["integrity"] = .list(view.discrepancies.map { .string($0.description) })
         data["cosign"] = letter.sensitive ? .list(Self.cosign(details)) : .null
         data["version_links"] = .list(details.versions.map { item -> TemplateValue in
-            ["number": .int(item.number), "current": .bool(item.number == shown.number), "verdict": .string(item.verdict.rawValue)]
+            ["number": .int(item.number), "current": .bool(item.number == shown.number), "verdict": .string(item.verdict.words)]
         })
-        let verdict = findings == nil ? "block (its findings cannot be read)" : shown.verdict.rawValue
+        let verdict = findings == nil ? "block (its findings cannot be read)" : shown.verdict.words
         data["shown"] = ["number": .int(shown.number), "is_current": .bool(isCurrent), "verdict": .string(verdict)]
         data["text"] = .list(Self.segments(shown, findings: findings ?? [],
                                            redactions: details.redactions.filter { $0.version == shown.number }))

@@ -152,7 +152,7 @@ extension Desk {
                     "id": .int(Int(letter.id!)), "received": .string(String(letter.receivedAt.prefix(10))),
                     "case": .string(letter.caseReference), "from": .string(letter.writer), "to": .string(letter.recipient),
                     "status": .string(letter.isHeld(on: today) ? "held until \(letter.holdUntil!)" : Self.statusLabel(letter.status)),
-                    "sensitive": .bool(letter.sensitive), "verdict": .string(letter.verdict.rawValue),
+                    "sensitive": .bool(letter.sensitive), "verdict": .string(letter.verdict.reported), "verdict_words": .string(letter.verdict.words),
                     "blocks": .int(letter.blockCount), "warns": .int(letter.warnCount),
                     "consent": .string(letter.consent?.rawValue ?? "not yet recorded"),
                 ]

@@ -13,12 +13,12 @@ struct ReleasePolicyTests {
                         consent: ConsentAnswer? = .agreed, hold: String? = nil, blocks: Blocks = .none) -> LetterDetails {
         let letter = StoredLetter(
             id: 1, caseReference: "C", writer: "w", writerName: nil, recipient: "r", sensitive: sensitive, responseWish: nil,
-            status: status, currentVersion: 1, verdict: .clear, blockCount: 0, warnCount: 0, consent: consent,
+            status: status, currentVersion: 1, verdict: .noneFound, blockCount: 0, warnCount: 0, consent: consent,
             consentDate: consent == nil ? nil : "2026-03-01", holdUntil: hold, receivedAt: "t", recordedBy: "s",
             releasedAt: nil, releasedBy: nil, releaseMethod: nil, closingReason: nil, followedUpAt: nil, followedUpBy: nil,
             followUpNote: nil, office: "main")
         let findings = blocks == .unreadable ? "{broken" : (try! LetterVersion.encode(blocks == .none ? [] : [finding]))
-        let version = LetterVersion(id: 1, letterId: 1, number: 1, text: "Ring 07700 900123", verdict: .clear,
+        let version = LetterVersion(id: 1, letterId: 1, number: 1, text: "Ring 07700 900123", verdict: .noneFound,
                                     findings: findings, createdAt: "t")
         func review(_ who: String, _ capacity: ReviewCapacity) -> Review {
             Review(id: nil, letterId: 1, version: 1, reviewer: who, reviewerName: who, capacity: capacity, decision: .approve,

@@ -128,7 +128,7 @@ struct WorkflowTests {
         var details = try queue.letter(id, by: kturner).details
         #expect(details.letter.status == .pending)
         #expect(details.versions.map(\.number) == [1, 2])
-        #expect(details.letter.verdict == .clear)
+        #expect(details.letter.verdict == .noneFound)
         try queue.approve(id, by: Service.as("jcarter"))
         #expect(try queue.letter(id, by: kturner).details.letter.status == .approved)
         // A redaction after approval means approving again.

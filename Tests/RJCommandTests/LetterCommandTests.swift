@@ -49,11 +49,33 @@ struct LetterCommandTests {
         #expect(phone["start"] as? Int == 11)
         #expect(phone["end"] as? Int == 23)
         #expect(lines[1]["id"] as? String == "b")
-        #expect(lines[1]["verdict"] as? String == "clear")
+        #expect(lines[1]["verdict"] as? String == "none-found")
         #expect(lines[2]["verdict"] as? String == "block")
         let bad = try RJRunner.run(["letters", "screen", "--batch", "-"], stdin: Data("{\"id\": 1}\n".utf8))
         #expect(bad.status == 2)
         #expect(bad.stderr == "<stdin>:1:1: error: not a letter: each line needs {\"id\": …, \"text\": …}\n")
+    }
+
+    @Test func theWritersRoleDecidesWhatIsBlame() throws {
+        let folder = try RJRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let letter = folder.appendingPathComponent("letter.txt")
+        try "You started it and you knew what you did.\n".write(to: letter, atomically: true, encoding: .utf8)
+        let harmed = try RJRunner.run(["letters", "screen", letter.path, "--writer-role", "harmed"])
+        #expect(harmed.stdout.hasSuffix("verdict: no concerns found: read it in full (0 block, 0 warn, 0 info)\n"))
+        let burglary = RJRunner.checkout.appendingPathComponent("Examples/cases/burglary-adult.yml").path
+        let daniel = try RJRunner.run(["letters", "screen", letter.path, "--case", burglary, "--from", "daniel"])
+        #expect(daniel.stdout.contains("victim-blaming"))
+        let unknown = try RJRunner.run(["letters", "screen", letter.path, "--writer-role", "victim"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--writer-role 'victim' is not a role; use harmed, responsible"))
+        let nobody = try RJRunner.run(["letters", "screen", letter.path, "--case", burglary, "--from", "nobody"])
+        #expect(nobody.status == 2)
+        #expect(nobody.stderr.contains("no participant 'nobody' in case NRJ-2026-0142; its participants are margaret, daniel, susan"))
+        let batch = try RJRunner.run(["letters", "screen", "--batch", "-"],
+                                     stdin: Data("{\"id\": 1, \"text\": \"You started it.\", \"writer_role\": \"judge\"}\n".utf8))
+        #expect(batch.status == 2)
+        #expect(batch.stderr.hasPrefix("<stdin>:1:1: error: writer_role 'judge' is not a role"))
     }
 
     /// A store with staff and one approved letter whose recipient agreed.

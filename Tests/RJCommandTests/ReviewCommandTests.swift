@@ -23,7 +23,7 @@ struct ReviewCommandTests {
         #expect(try run(["letters", "return", "1", "--feedback", "Please take out your number and address.", "--as", "jcarter"], environment).status == 0)
         let revise = try run(["letters", "revise", "1", "Examples/letters/apology-burglary.txt", "--case",
                               "Examples/cases/burglary-adult.yml"], environment)
-        #expect(revise.stdout == "letter 1 version 2 stored: clear (0 block, 0 warn); it needs approving again\n")
+        #expect(revise.stdout == "letter 1 version 2 stored: no concerns found: read it in full (0 block, 0 warn); it needs approving again\n")
         let changes = try run(["letters", "show", "1", "--changes-from", "1"], environment)
         #expect(changes.stdout.contains("\n- 07700 900 123 or email danny.p@example.com, or write to me at 14 Elm Road,\n"))
         let first = try run(["letters", "show", "1", "--version", "1"], environment)

@@ -1,11 +1,13 @@
 // Measures the letter screener on public labelled corpora nobody on the
-// project wrote (shared/evaluation/screening/labelled.jsonl).
+// project wrote (shared/evaluation/screening/labelled.jsonl), and first on
+// the project's own held-apart letters (Benchmarks/HeldApart/letters.jsonl).
 //
 //   swift run -c release --package-path Benchmarks rj-evaluate [LABELLED.jsonl] [--errors]
 //
 // Items fall into a fixed 20% "look" slice (by a hash of their id) and an 80%
 // held-out rest. Figures are printed for both; --errors shows mistakes from the
 // look slice only, so that rules are never fitted to the held-out figures.
+import CaseFiles
 import Foundation
 import LetterReview
 
@@ -62,6 +64,64 @@ struct Tally {
               flagged: a.flagged + b.flagged)
     }
 }
+
+/// The project's own held-apart letters (Benchmarks/HeldApart/letters.jsonl),
+/// written for the kinds of harm a letter can carry by someone who had not
+/// read the rules, and never used to write them: how many letters with a
+/// problem are caught, the share of the categories a reviewer marked that are
+/// found, and false alarms on honest letters. Only counts and ids are printed.
+struct HeldApartLetter: Decodable {
+    var id: String
+    var writerRole: String
+    var kind: String
+    var categories: [String]
+    var text: String
+    enum CodingKeys: String, CodingKey {
+        case id, kind, categories, text
+        case writerRole = "writer_role"
+    }
+}
+
+func heldApart() {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("HeldApart/letters.jsonl").path
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        print("skipped: no held-apart letters at \(path)")
+        return
+    }
+    let screener: Screener
+    do { screener = try Screener.standard() } catch { print(error); exit(2) }
+    var problems = 0, caught = 0, marked = 0, found = 0, honest = 0, alarms = 0
+    var missed: [String] = [], alarmed: [String] = [], byKind: [String: (letters: Int, caught: Int)] = [:]
+    for line in text.split(separator: "\n") where !line.isEmpty {
+        guard let letter = try? JSONDecoder().decode(HeldApartLetter.self, from: Data(line.utf8)) else {
+            print("held-apart: a line that is not a letter"); exit(2)
+        }
+        let result = screener.screen(letter.text, context: ScreeningContext(writerRole: Participant.Role(rawValue: letter.writerRole)))
+        let flagged = result.verdict != .noneFound
+        let categories = Set(result.findings.filter { $0.severity != .info }.map(\.category.rawValue))
+        if letter.categories.isEmpty {
+            honest += 1
+            if flagged { alarms += 1; alarmed.append("\(letter.id) (\(letter.writerRole)): \(categories.sorted().joined(separator: ", "))") }
+        } else {
+            problems += 1
+            var tally = byKind[letter.kind] ?? (0, 0)
+            tally.letters += 1
+            if flagged { caught += 1; tally.caught += 1 } else { missed.append("\(letter.id) (\(letter.kind))") }
+            byKind[letter.kind] = tally
+            marked += letter.categories.count
+            found += letter.categories.filter(categories.contains).count
+        }
+    }
+    print("Held-apart letters (\(problems) with a problem, \(honest) without):")
+    print("  caught \(caught) of \(problems) (target 36 of 38 on the unseen set); category recall \(String(format: "%.2f", Double(found) / Double(max(1, marked)))) (target 0.90); false alarms \(alarms) of \(honest) (target at most 1 in 22)")
+    for (kind, tally) in byKind.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(tally.caught) of \(tally.letters)") }
+    if !missed.isEmpty { print("  missed: " + missed.joined(separator: "; ")) }
+    if !alarmed.isEmpty { print("  false alarms: " + alarmed.joined(separator: "; ")) }
+    print("")
+}
+
+heldApart()
 
 let arguments = CommandLine.arguments.dropFirst()
 let showErrors = arguments.contains("--errors")

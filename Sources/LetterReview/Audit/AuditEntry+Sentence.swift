@@ -9,10 +9,10 @@ extension AuditEntry {
         let what: String
         switch kind {
         case .submit:
-            what = "stored a letter from \(d["from"] ?? "?") to \(d["to"] ?? "?") in case \(d["case"] ?? "?"), screened \(d["verdict"] ?? "?") (\(d["block"] ?? "0") block, \(d["warn"] ?? "0") warn)"
+            what = "stored a letter from \(d["from"] ?? "?") to \(d["to"] ?? "?") in case \(d["case"] ?? "?"), screened \(Verdict.words(d["verdict"] ?? "?")) (\(d["block"] ?? "0") block, \(d["warn"] ?? "0") warn)"
                 + (d["sensitive"] == "true" ? "; sensitive and complex" : "")
         case .revise:
-            what = "stored version \(d["version"] ?? "?") from the writer, screened \(d["verdict"] ?? "?") (\(d["block"] ?? "0") block, \(d["warn"] ?? "0") warn)"
+            what = "stored version \(d["version"] ?? "?") from the writer, screened \(Verdict.words(d["verdict"] ?? "?")) (\(d["block"] ?? "0") block, \(d["warn"] ?? "0") warn)"
         case .approve:
             let capacity = ReviewCapacity(rawValue: d["as"] ?? "")?.label ?? d["as"] ?? "?"
             what = "approved version \(d["version"] ?? "?") as \(capacity)"

@@ -1,3 +1,4 @@
+import CaseFiles
 /// What the screen knows of the case: names and places that must not appear,
 /// and whether the case is sensitive and complex.
 public struct ScreeningContext: Sendable {
@@ -6,18 +7,25 @@ public struct ScreeningContext: Sendable {
     /// In a sensitive and complex case, location, third-party and hidden-message
     /// findings block rather than ask for review (BPG 2011 §B skills 5).
     public var sensitive: Bool
+    /// Who writes: a rule may concern some writers only (minimising, blaming,
+    /// excuses and non-apologies are the responsible person's, not the harmed
+    /// person's account of what was done to them). Unknown, every rule applies.
+    public var writerRole: Participant.Role?
 
-    public init(protectedNames: [String] = [], protectedPlaces: [String] = [], sensitive: Bool = false) {
+    public init(protectedNames: [String] = [], protectedPlaces: [String] = [], sensitive: Bool = false,
+                writerRole: Participant.Role? = nil) {
         self.protectedNames = protectedNames
         self.protectedPlaces = protectedPlaces
         self.sensitive = sensitive
+        self.writerRole = writerRole
     }
 }
 
 /// Detectors that patterns cannot express, written as code.
 enum Detectors {
     static let names: Set<String> = ["phone", "email", "url", "handle", "ip", "postcode", "address", "street", "protected-name",
-                                     "protected-place", "family-name", "acrostic"]
+                                     "protected-place", "family-name", "acrostic", "spelled-number", "spelled-email",
+                                     "platform-handle", "platform-invitation"]
 
     struct Hit {
         var range: Range<Int>
@@ -54,6 +62,10 @@ enum Detectors {
         case "protected-place": reading.protectedPlaces
         case "family-name": familyNames(text)
         case "acrostic": acrostics(text, words: words, names: context.protectedNames)
+        case "spelled-number": spelledNumbers(text)
+        case "spelled-email": spelledEmails(text)
+        case "platform-handle": platformHandles(text)
+        case "platform-invitation": platformInvitations(text)
         default: []
         }
     }

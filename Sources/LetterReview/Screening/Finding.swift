@@ -21,9 +21,25 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// `block` when any finding blocks, `review` when any warns, otherwise `clear`.
+/// `block` when any finding blocks, `review` when any warns, otherwise
+/// `noneFound`. No verdict says a letter is clear: the guidance has a
+/// facilitator read every letter in full (BPG 2011 §3d.10), and a screen that
+/// finds nothing has only not found anything.
 public enum Verdict: String, Sendable, Codable {
-    case clear, review, block
+    /// Stored as `clear`, as stores and their sealed trails have always held it.
+    case noneFound = "clear"
+    case review, block
+
+    /// The machine value reported: `none-found`, `review` or `block`.
+    public var reported: String { self == .noneFound ? "none-found" : rawValue }
+
+    /// The verdict in words, for people.
+    public var words: String { self == .noneFound ? "no concerns found: read it in full" : rawValue }
+
+    /// A stored or reported value in words ("clear" and "none-found" alike).
+    public static func words(_ value: String) -> String {
+        (Verdict(rawValue: value) ?? (value == "none-found" ? .noneFound : nil))?.words ?? value
+    }
 }
 
 /// One thing a screen found in a letter, where it is, and why it matters.
@@ -54,7 +70,7 @@ public struct ScreeningResult: Sendable, Equatable {
         } else if findings.contains(where: { $0.severity == .warn }) {
             verdict = .review
         } else {
-            verdict = .clear
+            verdict = .noneFound
         }
     }
 

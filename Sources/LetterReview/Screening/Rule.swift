@@ -1,3 +1,4 @@
+import CaseFiles
 import Foundation
 import Templating
 import Yams
@@ -25,6 +26,19 @@ public struct Rule: Sendable {
     public var explanation: String
     public var reference: String
     public var enabled: Bool
+    /// The writers the rule concerns; empty for every writer.
+    public var writers: [Participant.Role] = []
+    /// Groups of words (`a|b|two words|pre*`) that one sentence must all
+    /// hold, in any order: a rule read from a sentence's parts.
+    public var sentence: [String] = []
+    /// Words or phrases that cancel a match anywhere in its sentence.
+    public var unlessSentence: [String] = []
+
+    /// Whether the rule applies to a letter by a writer in `role` (every rule does when the role is unknown).
+    public func applies(to role: Participant.Role?) -> Bool {
+        guard let role, !writers.isEmpty else { return true }
+        return writers.contains(role)
+    }
 }
 
 /// The rules a screener uses.
@@ -59,7 +73,7 @@ public struct RuleSet: Sendable {
     }
 
     static let keys = ["id", "category", "severity", "patterns", "words", "detector", "unless_before", "explanation",
-                       "reference", "enabled"]
+                       "reference", "enabled", "writers", "sentence", "unless_sentence"]
 
     public static func parse(_ text: String, file: String) throws(RuleFileError) -> RuleSet {
         let root: Yams.Node?
@@ -95,13 +109,22 @@ public struct RuleSet: Sendable {
             guard let severity = string("severity").flatMap(Severity.init(rawValue:)) else {
                 throw fail("rule \(id): 'severity' must be info, warn or block")
             }
+            var writers: [Participant.Role] = []
+            for name in list("writers") {
+                guard let role = Participant.Role(rawValue: name) else {
+                    throw fail("rule \(id): 'writers' are roles: \(Participant.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                writers.append(role)
+            }
             let rule = Rule(id: id, category: category, severity: severity, patterns: list("patterns"), words: list("words"),
                             detector: string("detector"), unlessBefore: list("unless_before"),
                             explanation: string("explanation") ?? "", reference: string("reference") ?? "",
-                            enabled: string("enabled") != "false")
-            if rule.patterns.isEmpty && rule.words.isEmpty && rule.detector == nil {
-                throw fail("rule \(id) has no patterns, words or detector")
+                            enabled: string("enabled") != "false", writers: writers, sentence: list("sentence"),
+                            unlessSentence: list("unless_sentence"))
+            if rule.patterns.isEmpty && rule.words.isEmpty && rule.detector == nil && rule.sentence.isEmpty {
+                throw fail("rule \(id) has no patterns, words, sentence or detector")
             }
+            if rule.sentence.count == 1 { throw fail("rule \(id): a sentence rule needs two groups of words or more") }
             if let detector = rule.detector, !Detectors.names.contains(detector) {
                 throw fail("rule \(id): no detector named '\(detector)'; use \(Detectors.names.sorted().joined(separator: ", "))")
             }

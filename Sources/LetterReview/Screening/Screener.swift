@@ -5,11 +5,13 @@ public struct Screener: Sendable {
     public let rules: [Rule]
     private let phrases: PhraseMatcher
     private let lexicon: Lexicon
+    private let sentences: SentenceMatcher
 
     public init(rules: RuleSet) {
         self.rules = rules.rules
         phrases = PhraseMatcher(rules: rules.rules)
         lexicon = Lexicon(rules: rules.rules)
+        sentences = SentenceMatcher(rules: rules.rules)
     }
 
     /// The shipped rules, with a service's rules file over them if given.
@@ -32,6 +34,11 @@ public struct Screener: Sendable {
         if !lexicon.isEmpty {
             for match in lexicon.matches(in: text) { raw.append((match.rule, match.range, nil)) }
         }
+        if !sentences.isEmpty {
+            for match in sentences.matches(in: text) {
+                raw.append((match.rule, text.tokens[match.first].start..<text.tokens[match.last].end, nil))
+            }
+        }
         let reading = Detectors.Reading(text, context: context)
         for (index, rule) in rules.enumerated() where rule.enabled {
             guard let detector = rule.detector else { continue }
@@ -40,14 +47,36 @@ public struct Screener: Sendable {
             }
         }
 
+        // A match whose sentence holds what cancels it ("but that is no excuse") is none.
+        if rules.contains(where: { !$0.unlessSentence.isEmpty }) {
+            let sentences = SentenceMatcher.sentences(text)
+            raw.removeAll { item in
+                let rule = rules[item.rule]
+                guard !rule.unlessSentence.isEmpty,
+                      let sentence = sentences.first(where: { range in
+                          range.contains { text.tokens[$0].end > item.range.lowerBound }
+                      })
+                else { return false }
+                let words = text.tokens[sentence].map(\.word)
+                return rule.unlessSentence.contains { phrase in
+                    let parts = phrase.lowercased().split(separator: " ").map(String.init)
+                    guard !parts.isEmpty, words.count >= parts.count else { return false }
+                    return (0...(words.count - parts.count)).contains { start in
+                        (0..<parts.count).allSatisfy { words[start + $0] == parts[$0] }
+                    }
+                }
+            }
+        }
+
         // One finding per rule per place: overlapping matches of a rule merge.
         raw.sort { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
         var findings: [ScreeningFinding] = []
         var lastEnd: [Int: Int] = [:]
         for item in raw {
+            let rule = rules[item.rule]
+            guard rule.applies(to: context.writerRole) else { continue }
             if let end = lastEnd[item.rule], item.range.lowerBound < end { continue }
             lastEnd[item.rule] = item.range.upperBound
-            let rule = rules[item.rule]
             var severity = rule.severity
             if context.sensitive, severity == .warn,
                [.location, .thirdParty, .hiddenMessage].contains(rule.category) {

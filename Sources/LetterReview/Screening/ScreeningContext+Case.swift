@@ -9,6 +9,7 @@ extension ScreeningContext {
         self.init(protectedNames: loaded.protectedNames, protectedPlaces: loaded.protectedPlaces,
                   sensitive: loaded.isSensitiveAndComplex)
         if let writer {
+            writerRole = loaded.participant(writer)?.role
             for participant in loaded.participants
             where participant.id != writer && !participant.nameVisibility.allows(.participant(writer)) {
                 protectedNames.append(participant.name)

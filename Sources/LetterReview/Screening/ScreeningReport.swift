@@ -24,7 +24,7 @@ public enum ScreeningReport {
 
     /// `{"verdict": …, "findings": [{"rule", "category", "severity", "line", "column", "excerpt", "explanation", "reference"}]}`
     public static func json(_ result: ScreeningResult, id: JSONIdentifier? = nil, offsets: Bool = false) -> String {
-        let value = JSONResult(id: id, verdict: result.verdict.rawValue, findings: result.findings.map {
+        let value = JSONResult(id: id, verdict: result.verdict.reported, findings: result.findings.map {
             JSONFinding(rule: $0.rule, category: $0.category.rawValue, severity: $0.severity.rawValue, line: $0.line,
                         column: $0.column, start: offsets ? $0.start : nil, end: offsets ? $0.end : nil,
                         excerpt: $0.excerpt, explanation: $0.explanation, reference: $0.reference)
@@ -58,7 +58,7 @@ public enum ScreeningReport {
             }
         }
         let blocks = result.count(.block), warns = result.count(.warn), infos = result.count(.info)
-        output += "\nverdict: \(result.verdict.rawValue) (\(blocks) block, \(warns) warn, \(infos) info)\n"
+        output += "\nverdict: \(result.verdict.words) (\(blocks) block, \(warns) warn, \(infos) info)\n"
         return output
     }
 }
@@ -86,10 +86,13 @@ public struct BatchItem: Decodable, Sendable {
     public var text: String
     public var protectNames: [String]?
     public var protectPlaces: [String]?
+    /// harmed, responsible, supporter, parent-carer, community or agency.
+    public var writerRole: String?
 
     enum CodingKeys: String, CodingKey {
         case id, text
         case protectNames = "protect_names"
         case protectPlaces = "protect_places"
+        case writerRole = "writer_role"
     }
 }

@@ -28,7 +28,7 @@ extension RJ.Letters {
                 for letter in letters {
                     rows.append([String(letter.id!), String(letter.receivedAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
                                  letter.caseReference, letter.writer, letter.recipient,
-                                 QueueItem.status(letter, today: today) + (letter.sensitive ? "*" : ""), letter.verdict.rawValue,
+                                 QueueItem.status(letter, today: today) + (letter.sensitive ? "*" : ""), letter.verdict.reported,
                                  String(letter.blockCount), String(letter.warnCount), letter.consent?.rawValue ?? "-"])
                 }
                 Terminal.output(Table.render(rows)
@@ -65,7 +65,7 @@ struct QueueItem: Encodable {
         status = letter.isHeld(on: today) ? "held" : letter.status.rawValue
         holdUntil = letter.isHeld(on: today) ? letter.holdUntil : nil
         sensitive = letter.sensitive
-        verdict = letter.verdict.rawValue
+        verdict = letter.verdict.reported
         blockCount = letter.blockCount
         warnCount = letter.warnCount
         consent = letter.consent?.rawValue

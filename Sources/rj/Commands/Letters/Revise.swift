@@ -21,7 +21,7 @@ extension RJ.Letters {
                 let queue = try storeOptions.open(rules: rules)
                 let screening = try attempt { () throws(LetterError) in try queue.revise(id, text: text, case: loaded, by: actor) }
                 let version = try attempt { () throws(LetterError) in try queue.letter(id, by: actor).details.letter.currentVersion }
-                print("letter \(id) version \(version) stored: \(screening.verdict.rawValue) (\(screening.count(.block)) block, \(screening.count(.warn)) warn); it needs approving again")
+                print("letter \(id) version \(version) stored: \(screening.verdict.words) (\(screening.count(.block)) block, \(screening.count(.warn)) warn); it needs approving again")
             }
         }
     }

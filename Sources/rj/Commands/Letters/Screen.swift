@@ -11,15 +11,16 @@ extension RJ.Letters {
                 Looks for contact details, requests for contact, knowledge of where the \
                 recipient is, threats, pressure, minimising, blaming, excuses, non-apologies, \
                 people outside the process, hidden messages and abusive language. The verdict \
-                is block (not to be released as it is), review (a facilitator decides) or clear. \
+                is block (not to be released as it is), review (a facilitator decides) or "no concerns found: read it in full" (none-found in JSON): a facilitator reads every letter whatever it says. \
                 The letter is never changed. Exits 0 whatever the verdict; 2 for bad input.
 
                 With --batch, reads JSON lines ({"id", "text", "protect_names", \
-                "protect_places"}) and writes one JSON line per letter, with offsets.
+                "protect_places", "writer_role"}) and writes one JSON line per letter, with offsets.
 
                 Examples:
                   rj letters screen Examples/letters/apology-burglary.txt
-                  rj letters screen letter.txt --case case.yml --format json
+                  rj letters screen letter.txt --case case.yml --from daniel --format json
+                  rj letters screen letter.txt --writer-role harmed
                   rj letters screen --batch letters.jsonl > results.jsonl
                 """
         )
@@ -39,6 +40,12 @@ extension RJ.Letters {
         @Option(name: .customLong("protect-place"), help: ArgumentHelp("A place that must not appear (repeatable).", valueName: "place"))
         var protectPlaces: [String] = []
 
+        @Option(name: .customLong("writer-role"), help: ArgumentHelp("Who writes: harmed, responsible, supporter, parent-carer, community or agency. Minimising, blaming, excuses and non-apologies are looked for in letters by anyone but the person harmed; unknown, every rule applies.", valueName: "role"))
+        var writerRole: String?
+
+        @Option(name: .customLong("from"), help: ArgumentHelp("With --case: the writer's participant id, for their role and the names they may not know.", valueName: "id"))
+        var from: String?
+
         @Option(help: ArgumentHelp("A service's own rules file, over the shipped rules.", valueName: "file"))
         var rules: String?
 
@@ -49,18 +56,27 @@ extension RJ.Letters {
 
         func validate() throws {
             guard (file == nil) != (batch == nil) else { throw ValidationError("give a letter file, or --batch FILE") }
+            if let writerRole, Participant.Role(rawValue: writerRole) == nil {
+                throw ValidationError("--writer-role '\(writerRole)' is not a role; use \(Participant.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if from != nil && caseFile == nil { throw ValidationError("--from names a participant of --case CASE; give the case too") }
         }
 
         func run() throws {
             try reportingFailures {
                 let screener = try LetterFlags.screener(rules: rules)
-                var context = ScreeningContext(protectedNames: protectNames, protectedPlaces: protectPlaces)
+                var context = ScreeningContext(protectedNames: protectNames, protectedPlaces: protectPlaces,
+                                               writerRole: writerRole.flatMap(Participant.Role.init(rawValue:)))
                 if let caseFile {
                     let loaded = try CaseOptions.loadCase(caseFile)
-                    let fromCase = ScreeningContext(case: loaded, writer: nil)
+                    if let from, loaded.participant(from) == nil {
+                        throw CommandFailure(file: caseFile, message: "no participant '\(from)' in case \(loaded.reference); its participants are \(loaded.participants.map(\.id).joined(separator: ", "))")
+                    }
+                    let fromCase = ScreeningContext(case: loaded, writer: from)
                     context.protectedNames += fromCase.protectedNames
                     context.protectedPlaces += fromCase.protectedPlaces
                     context.sensitive = fromCase.sensitive
+                    context.writerRole = context.writerRole ?? fromCase.writerRole
                 }
                 if let batch {
                     try runBatch(batch, screener: screener, context: context)
@@ -91,6 +107,13 @@ extension RJ.Letters {
                                          message: "not a letter: each line needs {\"id\": …, \"text\": …}")
                 }
                 var itemContext = context
+                if let role = item.writerRole {
+                    guard let known = Participant.Role(rawValue: role) else {
+                        throw CommandFailure(file: input.name, line: number + 1, column: 1,
+                                             message: "writer_role '\(role)' is not a role; use \(Participant.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    itemContext.writerRole = known
+                }
                 itemContext.protectedNames += item.protectNames ?? []
                 itemContext.protectedPlaces += item.protectPlaces ?? []
                 output += ScreeningReport.json(screener.screen(item.text, context: itemContext), id: item.id, offsets: true) + "\n"

@@ -153,7 +153,7 @@ struct ShowJSON: Encodable {
     init(_ view: LetterView, shown: LetterVersion, preview: Handover?) {
         letter = view.details.letter
         versions = view.details.versions.map {
-            Version(number: $0.number, text: $0.text, verdict: $0.verdict.rawValue, findings: $0.decodedFindings, createdAt: $0.createdAt)
+            Version(number: $0.number, text: $0.text, verdict: $0.verdict.reported, findings: $0.decodedFindings, createdAt: $0.createdAt)
         }
         shownVersion = shown.number
         reviews = view.details.reviews

@@ -35,7 +35,7 @@ extension RJ.Letters {
                     try queue.submit(letter: letter, case: loaded, from: from, to: to, by: actor, responseWish: responseWish)
                 }
                 let screening = stored.screening
-                print("letter \(stored.id) stored: \(screening.verdict.rawValue) (\(screening.count(.block)) block, \(screening.count(.warn)) warn)"
+                print("letter \(stored.id) stored: \(screening.verdict.words) (\(screening.count(.block)) block, \(screening.count(.warn)) warn)"
                       + (stored.sensitive ? "; sensitive and complex: a facilitator and a case supervisor, two people cleared for such work, must both approve" : ""))
                 print("next: rj letters show \(stored.id)")
             }

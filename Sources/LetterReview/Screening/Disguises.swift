@@ -1,0 +1,171 @@
+/// Contact details written so that a pattern for digits or `@` does not see
+/// them: a number in words ("oh seven seven double nine …"), digits mixed
+/// with look-alike letters or spread over lines, an email spelled out
+/// ("jay at gmail dot com"), a handle introduced by a platform's nickname
+/// ("my snap is jaybird99"), or an invitation to find the writer there.
+/// Each is read from its parts, not from a list of phrases.
+extension Detectors {
+    /// Words for digits, and words that repeat the next one.
+    static let digitWords: [String: Int] = [
+        "zero": 0, "oh": 0, "nought": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+        "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    ]
+    static let repeatWords: [String: Int] = ["double": 2, "triple": 3, "treble": 3]
+    /// Letters written for digits inside a number ("O77OO", "l23").
+    static let lookAlikes: Set<Unicode.Scalar> = ["o", "O", "l", "I", "i", "s", "S", "B", "z", "Z"]
+
+    /// A run of ten or more digits written at least partly in words or
+    /// look-alike letters, or spread over six or more pieces, however split
+    /// (spaces, commas, dashes, line breaks).
+    static func spelledNumbers(_ text: ScannedText) -> [Hit] {
+        let tokens = text.tokens, s = text.scalars
+        var hits: [Hit] = []
+        var index = 0
+        while index < tokens.count {
+            var cursor = index, digits = 0, disguised = false, pieces = 0
+            var end = index
+            while cursor < tokens.count {
+                if cursor > index, !joinable(s, from: tokens[cursor - 1].end, to: tokens[cursor].start) { break }
+                let word = tokens[cursor].word
+                if let repeats = repeatWords[word], cursor + 1 < tokens.count, let _ = digitWords[tokens[cursor + 1].word],
+                   joinable(s, from: tokens[cursor].end, to: tokens[cursor + 1].start) {
+                    digits += repeats
+                    disguised = true
+                    cursor += 2
+                } else if digitWords[word] != nil {
+                    digits += 1
+                    disguised = true
+                    cursor += 1
+                } else if let count = digitCount(word, raw: s[tokens[cursor].start..<tokens[cursor].end]) {
+                    digits += count.digits
+                    disguised = disguised || count.disguised
+                    cursor += 1
+                } else {
+                    break
+                }
+                pieces += 1
+                end = cursor - 1
+            }
+            if digits >= 10, digits <= 15, disguised || pieces >= 6 {
+                hits.append(Hit(range: tokens[index].start..<tokens[end].end, note: "a number written so as not to look like one"))
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+        return hits
+    }
+
+    /// Whether what lies between two pieces could sit inside one number: a
+    /// little space, a comma, a dash, a full stop or a line break.
+    private static func joinable(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard to - from <= 4 else { return false }
+        return s[from..<to].allSatisfy { " \n\t\r,-./()+\u{A0}\u{2013}".unicodeScalars.contains($0) }
+    }
+
+    /// How many digits a token holds: all digits, or digits with look-alike
+    /// letters where at least half are digits ("O77OO" is not, "07700" is, "O77O0" is).
+    private static func digitCount(_ word: String, raw: ArraySlice<Unicode.Scalar>) -> (digits: Int, disguised: Bool)? {
+        var real = 0, alike = 0
+        for scalar in raw {
+            if isDigit(scalar) { real += 1 } else if lookAlikes.contains(scalar) { alike += 1 } else { return nil }
+        }
+        guard real > 0, real >= alike else { return nil }
+        return (real + alike, alike > 0)
+    }
+
+    /// An email address spelled out: a name, "at", a domain, "dot" and an ending.
+    static func spelledEmails(_ text: ScannedText) -> [Hit] {
+        let tokens = text.tokens
+        let endings: Set<String> = ["com", "co", "uk", "net", "org", "me", "io"]
+        var hits: [Hit] = []
+        var index = 1
+        while index + 3 < tokens.count {
+            if tokens[index].word == "at", tokens[index + 2].word == "dot", endings.contains(tokens[index + 3].word),
+               !["look", "looking", "me", "you", "home", "work", "school"].contains(tokens[index - 1].word) {
+                hits.append(Hit(range: tokens[index - 1].start..<tokens[index + 3].end, note: "an email address spelled out"))
+                index += 4
+            } else {
+                index += 1
+            }
+        }
+        return hits
+    }
+
+    /// What people call the places they can be found.
+    static let platforms: Set<String> = [
+        "snap", "snapchat", "sc", "insta", "instagram", "ig", "gram", "tiktok", "facebook", "fb", "whatsapp", "telegram",
+        "discord", "twitter", "threads", "kik", "signal", "messenger", "xbox", "psn", "playstation", "steam",
+    ]
+    /// Words that introduce a name on a platform.
+    static let introducers: Set<String> = ["is", "as", "it's", "its", "name", "username", "handle", "id", "called"]
+
+    /// A name on a platform, introduced by the platform's name or nickname:
+    /// "my snap is jaybird_99", "I'm on the gram as lil.jay", "insta: jaybird".
+    static func platformHandles(_ text: ScannedText) -> [Hit] {
+        let tokens = text.tokens, s = text.scalars
+        var hits: [Hit] = []
+        for (index, token) in tokens.enumerated() where platforms.contains(token.word) {
+            // "gram" is Instagram only as "the gram"; "signal", "steam", "threads" only with "my" or "on".
+            if token.word == "gram", index == 0 || tokens[index - 1].word != "the" { continue }
+            let before = index > 0 ? tokens[index - 1].word : ""
+            let owned = before == "my" || before == "on" || (before == "the" && index > 1 && tokens[index - 2].word == "on")
+            // Next: an introducing word or a colon, then the name itself.
+            var cursor = tokens[index].end
+            var introduced = false
+            var look = index + 1
+            while look < tokens.count, look <= index + 2, introducers.contains(tokens[look].word) {
+                introduced = true
+                cursor = tokens[look].end
+                look += 1
+            }
+            while cursor < s.count, s[cursor] == " " || s[cursor] == ":" || s[cursor] == "-" || s[cursor] == "\u{2013}" {
+                if s[cursor] == ":" { introduced = true }
+                cursor += 1
+            }
+            guard introduced, owned || s[tokens[index].end..<min(s.count, tokens[index].end + 1)].first == ":" else { continue }
+            var end = cursor
+            while end < s.count, isWord(s[end]) || s[end] == "." || s[end] == "_" || s[end] == "@" { end += 1 }
+            while end > cursor, s[end - 1] == "." { end -= 1 }
+            let name = String(String.UnicodeScalarView(s[cursor..<end])).lowercased()
+            // The name is one word with a digit, an underscore or a dot in it, or is not an everyday word.
+            guard end - cursor >= 3, end - cursor <= 30,
+                  name.unicodeScalars.contains(where: { isDigit($0) || $0 == "_" || $0 == "." }) || !everyday.contains(name)
+            else { continue }
+            hits.append(Hit(range: tokens[max(0, owned ? index - 1 : index)].start..<end, note: "a name on \(token.word)"))
+        }
+        return hits
+    }
+
+    /// Words that follow "is" or "as" in an honest sentence about a platform.
+    static let everyday: Set<String> = [
+        "a", "an", "the", "not", "no", "down", "full", "on", "off", "just", "still", "where", "how", "what", "all", "private",
+        "blocked", "gone", "deleted", "closed", "rubbish", "silly", "stupid", "fun", "good", "bad", "great", "well", "too",
+        "so", "very", "really", "for", "my", "your", "his", "her", "their", "our", "it", "that", "this", "something",
+        "nothing", "everything", "me", "you", "him", "them", "us", "well", "i", "we", "they", "he", "she", "there",
+    ]
+
+    /// An invitation to find the writer on a platform: "find me on insta",
+    /// "look me up on facebook", "I'm on snap", "add me on the gram".
+    static func platformInvitations(_ text: ScannedText) -> [Hit] {
+        let tokens = text.tokens
+        let verbs: Set<String> = ["find", "add", "follow", "message", "dm", "search", "look", "hit", "msg", "inbox", "contact"]
+        var hits: [Hit] = []
+        for (index, token) in tokens.enumerated() where platforms.contains(token.word) {
+            if ["signal", "steam", "threads", "xbox", "psn", "playstation"].contains(token.word) { continue }
+            var on = index - 1
+            if on >= 0, tokens[on].word == "the" { on -= 1 }
+            guard on >= 1, tokens[on].word == "on" || tokens[on].word == "via" else { continue }
+            if token.word == "gram", tokens[on + 1].word != "the" { continue }
+            // Within four words before "on": a verb asking the reader to act, or "I'm" / "I am".
+            let first = max(0, on - 4)
+            let window = tokens[first..<on].map(\.word)
+            let asks = window.contains { verbs.contains($0) } && window.contains { ["me", "us"].contains($0) }
+            let there = window.last == "i'm" || window.suffix(2).elementsEqual(["i", "am"])
+            guard asks || there, !window.contains("not"), !window.contains(where: { $0.hasSuffix("n't") }) else { continue }
+            let start = first + (window.firstIndex { verbs.contains($0) || $0 == "i'm" || $0 == "i" } ?? 0)
+            hits.append(Hit(range: tokens[start].start..<token.end, note: "an invitation to find the writer on \(token.word)"))
+        }
+        return hits
+    }
+}

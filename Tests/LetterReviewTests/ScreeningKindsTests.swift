@@ -1,0 +1,114 @@
+import CaseFiles
+@testable import LetterReview
+import Testing
+
+/// The kinds of harm a letter can carry that no list of phrases holds: each
+/// detector read from a sentence's parts, tried on sentences of its kind and
+/// on honest sentences that share their words, with who is writing.
+struct ScreeningKindsTests {
+    static let screener = try! Screener.standard()
+
+    static func categories(_ text: String, _ role: Participant.Role? = .responsible) -> Set<String> {
+        Set(screener.screen(text, context: ScreeningContext(writerRole: role)).findings
+            .filter { $0.severity != .info }.map(\.category.rawValue))
+    }
+
+    @Test(arguments: [
+        "Hope your girls are still loving their ballet at the church hall on Saturdays.",
+        "I noticed your van parked outside the depot again last week.",
+        "Your boy's school looks lovely now they have painted it.",
+        "It was nice to see the washing out in your garden when I passed.",
+    ])
+    func theRecipientsLifeKnownIsSeen(text: String) {
+        #expect(Self.categories(text).contains("location"))
+    }
+
+    @Test(arguments: [
+        "My brother says to tell you he was asking about you.",
+        "People round here know what you did, and they remember.",
+        "I saw you outside the chip shop on Friday.",
+        "I have nothing left to lose now.",
+        "This is not over, whatever the court says.",
+        "Counting the days till the hearing.",
+    ])
+    func veiledIntimidationIsSeen(text: String) {
+        #expect(Self.categories(text).contains("intimidation"))
+    }
+
+    @Test(arguments: [
+        "Could you let the probation officer know I have changed?",
+        "You need to tell my solicitor it was a misunderstanding.",
+        "It is time you let it go, for both our sakes.",
+        "I have done my bit, so now it is your turn.",
+        "If you drop it, I will leave you alone.",
+        "My children are suffering because of what you said to the police.",
+    ])
+    func pressureAboutTheProcessIsSeen(text: String) {
+        #expect(Self.categories(text).contains("pressure"))
+    }
+
+    @Test(arguments: [
+        ("It was a bit of banter that got out of hand.", "minimisation"),
+        ("Things just kicked off that night.", "excuse"),
+        ("We were both to blame if we are honest.", "victim-blaming"),
+        ("You were just as bad as me that night.", "victim-blaming"),
+    ])
+    func minimisingAndSharedBlameAreSeen(text: String, category: String) {
+        #expect(Self.categories(text).contains(category))
+    }
+
+    @Test(arguments: [
+        "You can reach me on oh seven nine double four, three one two, eight six seven.",
+        "My number is O77OO 9OO 123 if you need it.",
+        "0 7 7 0 0\n9 0 0 1 2 3",
+        "Email me at jay dot smith at gmail dot com.",
+        "My snap is jaybird_99.",
+        "I'm on the gram as lil.jay.",
+        "Find me on insta if you ever want to talk.",
+    ])
+    func contactDetailsInDisguiseAreSeen(text: String) {
+        let found = Self.categories(text)
+        #expect(found.contains("contact-details") || found.contains("contact-request"), "\(found)")
+    }
+
+    /// Honest letters that share the words: the harmed person's own account,
+    /// an apology whose "but" refuses an excuse, the writer's own life and
+    /// numbers that are not contact details.
+    @Test(arguments: [
+        ("You hit me and laughed while I was on the floor.", Participant.Role.harmed),
+        ("We were both at the party, and you hurt me in front of everyone.", .harmed),
+        ("I will never forget what you did to me.", .harmed),
+        ("I was drunk, but that is no excuse for what I did to you.", .responsible),
+        ("I am sorry, but I know saying sorry does not undo it. It was my fault.", .responsible),
+        ("I told the court the truth and I am glad I did.", .responsible),
+        ("I have been working nights at the warehouse and going to meetings every week.", .responsible),
+        ("My children deserve a better dad, and I am trying to be one.", .responsible),
+        ("I am sorry for breaking into your home. It was wrong and it was my fault.", .responsible),
+        ("I hope you and your family can feel safe again one day.", .responsible),
+        ("Two years ago I owed £450 and took the 43 bus to work every day.", .responsible),
+        ("I deleted my snap and my insta when I went into rehab.", .responsible),
+        ("I will wait for the service to tell me if you want to reply.", .responsible),
+    ])
+    func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {
+        #expect(Self.categories(text, role).isEmpty, "\(Self.categories(text, role))")
+    }
+
+    @Test func whoWritesDecidesWhatBlamesAndWhatIsAnAccount() {
+        let account = "You started it and you knew what you did."
+        #expect(Self.categories(account, .harmed).isEmpty)
+        #expect(Self.categories(account, .responsible).contains("victim-blaming"))
+        // With no role known, every rule applies (fail closed).
+        #expect(Self.categories(account, nil).contains("victim-blaming"))
+    }
+
+    @Test func aFindingSaysWhyAndNamesTheGuidance() {
+        let result = Self.screener.screen("Could you tell the police it was all a misunderstanding?",
+                                          context: ScreeningContext(writerRole: .responsible))
+        let finding = try? #require(result.findings.first { $0.rule == "pressure-justice" })
+        #expect(finding?.explanation.contains("justice process") == true)
+        #expect(finding?.reference.hasPrefix("BPG 2011 §3d.10") == true)
+        #expect(result.verdict == .block)
+        #expect(Verdict.noneFound.words == "no concerns found: read it in full")
+        #expect(Verdict.noneFound.reported == "none-found")
+    }
+}
