@@ -227,6 +227,7 @@ struct RouteTests {
             page = try await browser.get("/letters/\(id)")
             #expect(page.body.contains("Nadia Okafor (nokafor) released version 1 for handover in-person, unsealed."))
             #expect(page.body.contains("Nadia Okafor (nokafor) read the letter."))
+            #expect(page.body.contains("(<code>rj letters log \(id)</code> lists them all)"))
         }
         #expect(try fixture.queue.verify(by: Actor(staffId: "admin", account: "t")).isIntact)
         let releases = try fixture.queue.log(letter: id, by: Actor(staffId: "manager", account: "t")).filter { $0.kind == .release }

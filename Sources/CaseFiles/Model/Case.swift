@@ -85,6 +85,9 @@ public struct Participant: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case harmed, responsible, supporter, parentCarer = "parent-carer", community, agency
 
+        /// Every role's name, for messages: "harmed, responsible, …".
+        public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
         public var label: String {
             switch self {
             case .harmed: "person harmed"

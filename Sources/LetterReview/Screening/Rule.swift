@@ -112,7 +112,7 @@ public struct RuleSet: Sendable {
             var writers: [Participant.Role] = []
             for name in list("writers") {
                 guard let role = Participant.Role(rawValue: name) else {
-                    throw fail("rule \(id): 'writers' are roles: \(Participant.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw fail("rule \(id): 'writers' are roles: \(Participant.Role.names)")
                 }
                 writers.append(role)
             }

@@ -6,12 +6,15 @@ public struct Screener: Sendable {
     private let phrases: PhraseMatcher
     private let lexicon: Lexicon
     private let sentences: SentenceMatcher
+    /// Each rule's `unless_sentence` phrases as words, read as a letter's words are.
+    private let cancels: [[[String]]]
 
     public init(rules: RuleSet) {
         self.rules = rules.rules
         phrases = PhraseMatcher(rules: rules.rules)
         lexicon = Lexicon(rules: rules.rules)
         sentences = SentenceMatcher(rules: rules.rules)
+        cancels = rules.rules.map { rule in rule.unlessSentence.map { ScannedText($0).tokens.map(\.word) }.filter { !$0.isEmpty } }
     }
 
     /// The shipped rules, with a service's rules file over them if given.
@@ -48,22 +51,16 @@ public struct Screener: Sendable {
         }
 
         // A match whose sentence holds what cancels it ("but that is no excuse") is none.
-        if rules.contains(where: { !$0.unlessSentence.isEmpty }) {
+        if raw.contains(where: { !cancels[$0.rule].isEmpty }) {
             let sentences = SentenceMatcher.sentences(text)
             raw.removeAll { item in
-                let rule = rules[item.rule]
-                guard !rule.unlessSentence.isEmpty,
-                      let sentence = sentences.first(where: { range in
-                          range.contains { text.tokens[$0].end > item.range.lowerBound }
-                      })
+                guard !cancels[item.rule].isEmpty,
+                      let sentence = sentences.first(where: { text.tokens[$0.upperBound - 1].end > item.range.lowerBound })
                 else { return false }
                 let words = text.tokens[sentence].map(\.word)
-                return rule.unlessSentence.contains { phrase in
-                    let parts = phrase.lowercased().split(separator: " ").map(String.init)
-                    guard !parts.isEmpty, words.count >= parts.count else { return false }
-                    return (0...(words.count - parts.count)).contains { start in
-                        (0..<parts.count).allSatisfy { words[start + $0] == parts[$0] }
-                    }
+                return cancels[item.rule].contains { phrase in
+                    words.count >= phrase.count
+                        && (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
                 }
             }
         }

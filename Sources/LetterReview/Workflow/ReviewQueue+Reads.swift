@@ -76,13 +76,8 @@ extension ReviewQueue {
             }
             let discrepancies = try tx.discrepancies(details)
             let staff = try tx.allStaff()
-            var handover: Handover?
-            if discrepancies.isEmpty {
-                let letter = details.letter
-                handover = Handover(letter: letter, text: details.handoverText, approvals: details.approvals,
-                                    releasedBy: letter.releasedBy.flatMap { id in staff.first { $0.id == id } },
-                                    obstacles: letter.status == .released ? [] : ReleasePolicy.obstacles(details, today: today))
-            }
+            let releaser = details.letter.releasedBy.flatMap { id in staff.first { $0.id == id } }
+            let handover = discrepancies.isEmpty ? Self.preview(details, releasedBy: releaser, today: today) : nil
             return LetterReading(view: LetterView(details: details, discrepancies: discrepancies),
                                  changes: try tx.changes(letter: id), latestReads: try tx.reads(letter: id, latest: latestReads),
                                  names: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),

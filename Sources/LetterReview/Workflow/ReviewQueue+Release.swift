@@ -44,11 +44,15 @@ extension ReviewQueue {
         try store.read { tx in
             let member = try Self.member(tx, actor, may: .read)
             let details = try Self.letter(tx, id, for: member, changing: false)
-            let releaser = try details.letter.releasedBy.flatMap { try tx.staffMember($0) }
-            let obstacles = details.letter.status == .released ? [] : ReleasePolicy.obstacles(details, today: today)
-            return Handover(letter: details.letter, text: details.handoverText, approvals: details.approvals,
-                            releasedBy: releaser, obstacles: obstacles)
+            return Self.preview(details, releasedBy: try details.letter.releasedBy.flatMap { try tx.staffMember($0) }, today: today)
         }
+    }
+
+    /// The copy of `details` as it would be handed over today, with what stands in the way.
+    static func preview(_ details: LetterDetails, releasedBy releaser: StaffMember?, today: String) -> Handover {
+        let obstacles = details.letter.status == .released ? [] : ReleasePolicy.obstacles(details, today: today)
+        return Handover(letter: details.letter, text: details.handoverText, approvals: details.approvals,
+                        releasedBy: releaser, obstacles: obstacles)
     }
 
     /// Marks done the response or feedback the writer asked for (§3d.11-12).

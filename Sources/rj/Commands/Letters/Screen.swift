@@ -57,7 +57,7 @@ extension RJ.Letters {
         func validate() throws {
             guard (file == nil) != (batch == nil) else { throw ValidationError("give a letter file, or --batch FILE") }
             if let writerRole, Participant.Role(rawValue: writerRole) == nil {
-                throw ValidationError("--writer-role '\(writerRole)' is not a role; use \(Participant.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError("--writer-role '\(writerRole)' is not a role; use \(Participant.Role.names)")
             }
             if from != nil && caseFile == nil { throw ValidationError("--from names a participant of --case CASE; give the case too") }
         }
@@ -110,7 +110,7 @@ extension RJ.Letters {
                 if let role = item.writerRole {
                     guard let known = Participant.Role(rawValue: role) else {
                         throw CommandFailure(file: input.name, line: number + 1, column: 1,
-                                             message: "writer_role '\(role)' is not a role; use \(Participant.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                                             message: "writer_role '\(role)' is not a role; use \(Participant.Role.names)")
                     }
                     itemContext.writerRole = known
                 }
