@@ -11,19 +11,23 @@ ASAN_BUILD  := .build-asan
 all: build
 
 # The two system libraries rj links: libcmark (the CommonMark reference
-# library) and libpq (PostgreSQL's client library, for a store on PostgreSQL).
+# library) and libpq (PostgreSQL's client library, for a store on PostgreSQL);
+# and the two programs it prints and reads PDF with: WeasyPrint (the print
+# engine) and poppler-utils (pdfsig and pdftotext, which the tests read PDFs back with).
 SYSTEM_PACKAGES = $(if $(shell pkg-config --exists libcmark 2>/dev/null && echo y || ([ -f /usr/include/cmark.h ] && echo y)),,libcmark-dev) \
-                  $(if $(shell pkg-config --exists libpq 2>/dev/null && echo y || ([ -f /usr/include/postgresql/libpq-fe.h ] && echo y)),,libpq-dev)
+                  $(if $(shell pkg-config --exists libpq 2>/dev/null && echo y || ([ -f /usr/include/postgresql/libpq-fe.h ] && echo y)),,libpq-dev) \
+                  $(if $(shell command -v weasyprint),,weasyprint) \
+                  $(if $(shell command -v pdfsig),,poppler-utils)
 MISSING     = $(strip $(SYSTEM_PACKAGES))
 
 setup:
 	@if [ -z "$(MISSING)" ]; then \
 	  exit 0; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing $(MISSING) (the CommonMark and PostgreSQL client libraries rj links)..."; \
+	  echo "Installing $(MISSING) (what rj links and prints PDF with)..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(MISSING) >/dev/null; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null && command -v apt-get >/dev/null; then \
-	  echo "Installing $(MISSING) with sudo (the CommonMark and PostgreSQL client libraries rj links)..."; \
+	  echo "Installing $(MISSING) with sudo (what rj links and prints PDF with)..."; \
 	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(MISSING) >/dev/null; \
 	else \
 	  echo "rj needs $(MISSING), and this account cannot install it." >&2; \
@@ -106,6 +110,25 @@ demo: build
 	@echo "  $(RJ) serve --store $(OUT)/desk.sqlite --cases Examples/cases"
 	@echo "  then open http://127.0.0.1:8080/ and sign in as kturner (facilitator), nokafor (case supervisor)"
 	@echo "  or ahussain (admin and manager); each password is demo-password- and the staff id."
+	@echo ""
+	@echo "Signed and sealed: the example outcome agreement, as PDF ($(OUT)/burglary-adult/agreement-sealed.pdf):"
+	@set -e; export RJ_STORE=$(OUT)/desk.sqlite RJ_KEY_FILE= RJ_AS=kturner RJ_TODAY=2026-03-14 \
+	  RJ_SEAL_KEY=$(OUT)/rj-seal.key RJ_SEAL_CERTIFICATE=$(OUT)/rj-seal.crt; \
+	  rm -f $(OUT)/rj-seal.key $(OUT)/rj-seal.crt; \
+	  $(RJ) keys init --service Examples/cases/service.yml >/dev/null; \
+	  case=Examples/cases/burglary-adult.yml; \
+	  $(RJ) agreement sign $$case --signatory margaret --method typed --typed-name "Margaret Ellis" >/dev/null; \
+	  $(RJ) agreement sign $$case --signatory daniel --method wet --paper-held-at "in the case file, Northfield office" >/dev/null; \
+	  $(RJ) agreement sign $$case --signatory susan --method on-screen --typed-name "Susan Ellis" >/dev/null; \
+	  $(RJ) agreement seal $$case --out $(OUT)/burglary-adult/agreement-sealed.pdf | sed 's/^/  /'; \
+	  $(RJ) agreement copies $$case --to margaret --method "in person" >/dev/null; \
+	  $(RJ) agreement verify $(OUT)/burglary-adult/agreement-sealed.pdf | sed 's/^/  /'; \
+	  if command -v pdfsig >/dev/null; then pdfsig $(OUT)/burglary-adult/agreement-sealed.pdf | grep -E 'Signature Validation' | sed 's/^ */  pdfsig: /'; fi
+	@set -e; for name in burglary-adult neighbour-dispute; do \
+	  $(RJ) render Examples/cases/$$name.yml --document outcome-agreement --format pdf --out "$(OUT)/$$name/outcome-agreement.pdf"; \
+	  $(RJ) pack Examples/cases/$$name.yml --all --pdf --out "$(OUT)/$$name/packs" >/dev/null; \
+	  echo "  wrote $(OUT)/$$name/outcome-agreement.pdf and a pack.pdf in each of $(OUT)/$$name/packs/*/"; \
+	done
 	@echo ""
 	@echo "Open the files in out/ in a web browser; each pack starts at its index.html."
 

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CaseFiles", targets: ["CaseFiles"]),
         .library(name: "Documents", targets: ["Documents"]),
         .library(name: "LetterReview", targets: ["LetterReview"]),
+        .library(name: "Agreements", targets: ["Agreements"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, from the system
@@ -51,6 +54,15 @@ let package = Package(
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             resources: [.copy("Resources/rules.yml")]
         ),
+        // Signed and sealed outcome agreements: the seal's key and certificate
+        // (swift-certificates), the CMS signature, the PDF's incremental update.
+        .target(
+            name: "Agreements",
+            dependencies: ["LetterReview", "Documents", "CaseFiles", "Templating",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "X509", package: "swift-certificates"),
+                           .product(name: "SwiftASN1", package: "swift-asn1")]
+        ),
         // The review desk: the web application over the same library calls.
         .target(
             name: "Desk",
@@ -66,6 +78,7 @@ let package = Package(
                 "CaseFiles",
                 "Documents",
                 "LetterReview",
+                "Agreements",
                 "Desk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -81,6 +94,8 @@ let package = Package(
                     exclude: ["Expected"]),
         .testTarget(name: "LetterReviewTests", dependencies: ["LetterReview", "CaseFiles", "Yams", "TestSupport",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "AgreementsTests", dependencies: ["Agreements", "LetterReview", "Documents", "CaseFiles",
+                                                            "Templating", "TestSupport"]),
         .testTarget(name: "DeskTests", dependencies: ["Desk", "LetterReview", "CaseFiles", "TestSupport",
                                                       .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "RJCommandTests", dependencies: ["rj", "TestSupport"]),

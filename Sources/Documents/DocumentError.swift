@@ -15,6 +15,8 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
     case missingTemplate(String)
     /// An outcome agreement asked of a case that records none.
     case noAgreement(String)
+    /// PDF could not be made: the print engine is missing or failed.
+    case printEngine(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
             return "error: no participant has the id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .noAgreement(let file):
             return "\(file): error: the case has no agreement yet; add agreement: with its actions to the case file"
+        case .printEngine(let message):
+            return "error: \(message)"
         case .missingTemplate(let name):
             return "error: no template named '\(name).md' in the service's templates or the shipped ones"
         }

@@ -7,6 +7,8 @@ import Templating
 /// Output formats for a document.
 public enum DocumentFormat: String, Sendable, CaseIterable {
     case html, md, latex
+    /// The HTML page, printed by ``PrintEngine`` (the caller prints it).
+    case pdf
 }
 
 /// A document ready to write: its Markdown, the rendering in the chosen format,
@@ -76,16 +78,19 @@ public struct DocumentRenderer: Sendable {
     /// - Throws: ``DocumentError``: checks that fail (unless drafting), values
     ///   the audience may not see (unless redacting), an internal document for
     ///   a participant.
+    /// - Parameter appendix: Markdown printed after the document, outside
+    ///   the text its fingerprint covers (a signing record); escape every
+    ///   value in it.
     public func render(_ kind: DocumentKind, of case: Case, for audience: Audience,
-                       format: DocumentFormat = .html) throws(DocumentError) -> RenderedDocument {
+                       format: DocumentFormat = .html, appendix: String? = nil) throws(DocumentError) -> RenderedDocument {
         let reader = try reader(of: `case`, for: audience, kind: kind)
         let context = `case`.templateContext(for: audience, service: service, today: settings.today)
-        return try render(kind, of: `case`, reader: reader, context: context, format: format).document
+        return try render(kind, of: `case`, reader: reader, context: context, format: format, appendix: appendix).document
     }
 
     /// Renders with a context already built; also returns the HTML body, for print files.
     private func render(_ kind: DocumentKind, of case: Case, reader: Participant?, context: TemplateValue,
-                        format: DocumentFormat) throws(DocumentError) -> (document: RenderedDocument, body: String) {
+                        format: DocumentFormat, appendix: String? = nil) throws(DocumentError) -> (document: RenderedDocument, body: String) {
         if kind == .outcomeAgreement && `case`.agreement == nil { throw .noAgreement(`case`.file) }
         let findings = kind.blockingAreas.isEmpty
             ? [] : GuidanceChecks.run(`case`).filter { kind.blockingAreas.contains($0.area) }
@@ -108,10 +113,11 @@ public struct DocumentRenderer: Sendable {
             output = markdown
         case .latex:
             output = Document.render(markdown: markdown, as: .latex)
-        case .html:
+        case .html, .pdf:
             body = Document.render(markdown: markdown, as: .html)
+            let extra = appendix.map { "<section class=\"signing-record\">\n" + Document.render(markdown: $0, as: .html) + "</section>\n" } ?? ""
             output = page(for: `case`, reader: reader, title: title, draft: !errors.isEmpty)
-                .render(body: body, fingerprint: fingerprint)
+                .render(body: body, fingerprint: fingerprint, appendix: extra)
         }
         let document = RenderedDocument(kind: kind, title: title, markdown: markdown, output: output,
                                         fingerprint: fingerprint, findings: findings)

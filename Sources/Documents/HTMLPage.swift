@@ -12,9 +12,11 @@ struct HTMLPage {
     var largePrint: Bool
     var draft: Bool
 
-    /// One page for one document.
-    func render(body: String, fingerprint: String) -> String {
-        head() + "<main>\n<article class=\"document\">\n" + body + "</article>\n</main>\n" + footer(fingerprint: fingerprint)
+    /// One page for one document; `appendix` (HTML) follows the document,
+    /// outside the text the fingerprint covers.
+    func render(body: String, fingerprint: String, appendix: String = "") -> String {
+        head() + "<main>\n<article class=\"document\">\n" + body + "</article>\n" + appendix + "</main>\n"
+            + footer(fingerprint: fingerprint)
     }
 
     /// One print file for several documents, each starting a new page.
@@ -41,6 +43,7 @@ struct HTMLPage {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(Self.escape(title)) · \(Self.escape(caseReference))</title>
             <style>
+            \(pageRule)
             \(Self.css)
             </style>
             </head>
@@ -61,8 +64,31 @@ struct HTMLPage {
 
     static func escape(_ text: String) -> String { Escaping.html.escape(text) }
 
+    /// The printed page: A4, the service and case on every page, and "Page N of M".
+    private var pageRule: String {
+        """
+        @page { size: A4; margin: 20mm 17mm 18mm 17mm;
+          @top-left { content: \(Self.cssString(serviceName)); font-size: 9pt; color: #333; }
+          @top-right { content: \(Self.cssString("Case " + caseReference)); font-size: 9pt; color: #333; }
+          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #333; } }
+        """
+    }
+
+    /// A CSS string: quotes, backslashes and line ends escaped, and `<` too, so that no value can close the style.
+    static func cssString(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "\"": quoted += "\\" + String(scalar)
+            case "<", ">", "&": quoted += "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: quoted += "\\" + String(scalar.value, radix: 16) + " "
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+
     static let css = """
-        @page { size: A4; margin: 20mm 18mm 22mm 18mm; }
         html { color: #111; background: #fff; }
         body { font-family: "Atkinson Hyperlegible", Verdana, Arial, sans-serif; font-size: 12pt; line-height: 1.5;
                max-width: 170mm; margin: 0 auto; padding: 0 6mm; }
@@ -80,10 +106,23 @@ struct HTMLPage {
         .draft-mark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 48pt; font-weight: 700;
                       color: rgba(180, 0, 0, 0.18); transform: rotate(-24deg); pointer-events: none; z-index: 10; }
         article.document + article.document { break-before: page; page-break-before: always; }
+        .signing-record { border-top: 1px solid #777; margin-top: 1.5em; }
         @media print {
-          body { padding: 0; }
+          body { padding: 0; max-width: none; }
+          /* The page's own header prints on every page instead. */
+          header { display: none; }
           h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-          li, p { break-inside: avoid; orphans: 3; widows: 3; }
+          h3 + ul, h3 + p { break-before: avoid; }
+          ul, li, p { break-inside: avoid; orphans: 3; widows: 3; }
+          /* The fingerprint closes the document, never alone on a page. */
+          footer, .fingerprint { break-before: avoid; page-break-before: avoid; break-inside: avoid; }
+          /* Large print stays 18pt; tighter spacing keeps a letter and its sign-off on one page. */
+          body.large-print { line-height: 1.3; }
+          body.large-print h1 { font-size: 1.3em; margin: 0.2em 0 0.3em; }
+          body.large-print h2 { font-size: 1.15em; }
+          body.large-print p, body.large-print li { margin-top: 0.3em; margin-bottom: 0.3em; }
+          body.large-print ol, body.large-print ul { margin-top: 0.3em; margin-bottom: 0.3em; }
+          main > :last-child > :last-child { break-after: avoid; }
           a { color: inherit; }
         }
         """

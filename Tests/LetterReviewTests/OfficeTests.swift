@@ -32,6 +32,26 @@ struct OfficeTests {
     }
 
     @Test(arguments: Backend.available)
+    func anOfficesSignaturesAreItsOwn(_ backend: Backend) throws {
+        let offices = try Offices(backend)
+        let queue = offices.queue, text = AgreementSigningTests.text
+        try queue.sign(SignatureRequest(signatory: "margaret", method: .typed, typedName: "Margaret Ellis"),
+                       agreement: text, case: Service.burglary, today: "2026-03-14", by: Service.as("yfac"))
+        #expect(try queue.agreementStatus(agreement: text, case: Service.burglary, by: Service.as("yfac")).signed.keys.sorted() == ["margaret"])
+        // Leeds sees no York signature, and its own signature of the same text is its own record.
+        #expect(try queue.agreementStatus(agreement: text, case: Service.burglary, by: Service.as("lfac")).history.isEmpty)
+        let leeds = try queue.sign(SignatureRequest(signatory: "margaret", method: .typed, typedName: "Margaret Ellis"),
+                                   agreement: text, case: Service.burglary, today: "2026-03-14", by: Service.as("lfac"))
+        #expect(leeds.office == "leeds")
+        // The partnership lead reads both offices and witnesses neither.
+        #expect(try queue.agreementStatus(agreement: text, case: Service.burglary, by: Service.as("lead")).history.map(\.office).sorted() == ["leeds", "york"])
+        #expect(refusal { try queue.sign(SignatureRequest(signatory: "daniel", method: .wet, paperHeldAt: "file"),
+                                         agreement: text, case: Service.burglary, today: "2026-03-14", by: Service.as("lead")) }
+                == .lacksRole(staff: "lead", action: .witnessSignature, needs: [.facilitator, .supervisor]))
+        #expect(try queue.verify(by: Service.as("admin")).isIntact)
+    }
+
+    @Test(arguments: Backend.available)
     func aFacilitatorSeesAndActsOnTheirOwnOfficeOnly(_ backend: Backend) throws {
         let offices = try Offices(backend)
         let queue = offices.queue, yfac = Service.as("yfac")
@@ -126,9 +146,11 @@ struct OfficeTests {
         let secured = try app.rows("""
             SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity AND relkind = 'r' ORDER BY relname
             """, []).compactMap { $0[0].string }
-        #expect(secured == ["auditentry", "letter", "letterversion", "party", "redaction", "review"])
+        #expect(secured == ["agreementrecord", "agreementversion", "auditentry", "letter", "letterversion", "party", "redaction", "review"])
+        try offices.queue.sign(SignatureRequest(signatory: "margaret", method: .typed, typedName: "Margaret Ellis"),
+                               agreement: AgreementSigningTests.text, case: Service.burglary, today: "2026-03-14", by: Service.as("yfac"))
         // No office set: nothing at all.
-        for table in ["letter", "letterVersion", "party", "auditEntry"] { #expect(try count(table) == 0) }
+        for table in ["letter", "letterVersion", "party", "auditEntry", "agreementRecord", "agreementVersion"] { #expect(try count(table) == 0) }
         try app.execute("SELECT set_config('app.offices', 'york', false)")
         #expect(try app.rows("SELECT id FROM letter", []).map { $0[0].int64 } == [offices.york])
         #expect(try count("letterVersion") == 1)
@@ -142,6 +164,9 @@ struct OfficeTests {
         // The app role adds audit entries and never changes or removes one, nor alters a table.
         #expect(throws: PostgresError.self) { try app.execute("UPDATE auditEntry SET actor = 'x'") }
         #expect(throws: PostgresError.self) { try app.execute("DELETE FROM auditEntry") }
+        #expect(try count("agreementRecord") == 1)
+        #expect(throws: PostgresError.self) { try app.execute("UPDATE agreementRecord SET person = 'daniel'") }
+        #expect(throws: PostgresError.self) { try app.execute("DELETE FROM agreementVersion") }
         #expect(throws: PostgresError.self) { try app.execute("ALTER TABLE letter DISABLE ROW LEVEL SECURITY") }
         #expect(try offices.queue.letter(offices.leeds, by: Service.as("lfac")).details.letter.status == .pending)
         #expect(try offices.queue.verify(by: Service.as("admin")).isIntact)

@@ -54,6 +54,12 @@ extension AuditEntry {
             what = "failed to sign in (\(d["failures"] ?? "1") in a row)"
         case .signOut:
             what = "signed out"
+        case .agreementSign:
+            what = "witnessed \(d["signatory"] ?? "?") sign version \(d["version"] ?? "?") of the outcome agreement of case \(d["case"] ?? "?") (\(SignatureMethod(rawValue: d["method"] ?? "")?.label ?? d["method"] ?? "?"), on \(d["date"] ?? "?"))"
+        case .agreementSeal:
+            what = "sealed version \(d["version"] ?? "?") of the outcome agreement of case \(d["case"] ?? "?") as a PDF (SHA-256 \(d["pdf"]?.prefix(16) ?? "?")…)"
+        case .agreementCopy:
+            what = "recorded that \(d["person"] ?? "?") was given their copy of the outcome agreement of case \(d["case"] ?? "?") (\(d["method"] ?? "?"), on \(d["date"] ?? "?"))"
         case .staffDisable:
             what = "disabled \(who(staffMember ?? "?"))"
         case nil:

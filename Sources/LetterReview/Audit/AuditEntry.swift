@@ -14,6 +14,12 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case signIn = "sign-in"
     case signInFailed = "sign-in-failed"
     case signOut = "sign-out"
+    /// A signatory signed a version of a case's outcome agreement.
+    case agreementSign = "agreement-sign"
+    /// The service sealed an agreement every signatory had signed.
+    case agreementSeal = "agreement-seal"
+    /// Someone was given their copy of the agreement.
+    case agreementCopy = "agreement-copy"
 
     /// Whether the entry records a record's new state; views and sign-ins do not.
     public var changesRecord: Bool { ![.view, .signIn, .signInFailed, .signOut].contains(self) }

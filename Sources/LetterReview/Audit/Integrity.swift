@@ -3,10 +3,13 @@
 public struct Discrepancy: Sendable, Equatable, CustomStringConvertible {
     public enum Subject: Sendable, Equatable, Hashable, CustomStringConvertible {
         case letter(Int64), staff(String)
+        /// A signature, seal or copy of an outcome agreement.
+        case agreement(Int64)
         public var description: String {
             switch self {
             case .letter(let id): "letter \(id)"
             case .staff(let id): "staff member \(id)"
+            case .agreement(let id): "agreement record \(id)"
             }
         }
     }
@@ -87,6 +90,8 @@ enum Integrity {
         var expected: Int64 = 1
         var lastForLetter: [Int64: AuditEntry] = [:]
         var lastForStaff: [String: AuditEntry] = [:]
+        var lastForAgreement: [Int64: AuditEntry] = [:]
+        let agreementActions: Set<AuditAction> = [.agreementSign, .agreementSeal, .agreementCopy]
         for entry in entries {
             if report.chainBreak == nil {
                 if whole && entry.sequence != expected {
@@ -102,6 +107,9 @@ enum Integrity {
             guard entry.kind?.changesRecord ?? true else { continue }
             if let letter = entry.letterId { lastForLetter[letter] = entry }
             if let staff = entry.staffMember { lastForStaff[staff] = entry }
+            if let kind = entry.kind, agreementActions.contains(kind), let id = entry.details["record"].flatMap(Int64.init) {
+                lastForAgreement[id] = entry
+            }
         }
         let written = try tx.entriesWritten()
         if whole, report.chainBreak == nil, expected - 1 < written {
@@ -120,6 +128,16 @@ enum Integrity {
         }
         for (id, entry) in lastForStaff.sorted(by: { $0.key < $1.key }) {
             report.discrepancies.append(Discrepancy(subject: .staff(id), kind: .removed(lastEntry: entry.sequence)))
+        }
+        let versions = try tx.agreementVersions()
+        for record in try tx.allAgreementRecords() {
+            let id = record.id ?? 0
+            let version = versions.first { $0.office == record.office && $0.caseReference == record.caseReference && $0.number == record.version }
+            report.discrepancies += compare(.agreement(id), now: RecordState(record, version),
+                                            last: lastForAgreement.removeValue(forKey: id), key: tx.key)
+        }
+        for (id, entry) in lastForAgreement.sorted(by: { $0.key < $1.key }) {
+            report.discrepancies.append(Discrepancy(subject: .agreement(id), kind: .removed(lastEntry: entry.sequence)))
         }
         return report
     }

@@ -78,6 +78,25 @@ public struct RecordState: Sendable, Equatable {
         if let secret = member.oneTimeSecret { parts["one-time code"] = digest(secret) }
     }
 
+    /// A signature, seal or copy of an outcome agreement, with the text it concerns.
+    init(_ record: AgreementRecord, _ version: AgreementVersion?) {
+        func digest(_ fields: String?...) -> String {
+            var text = Canonical()
+            for field in fields { text.add(field) }
+            return Digest.sha256(text.value)
+        }
+        parts = [
+            "record": digest(record.id.map(String.init), record.office, record.caseReference, record.kind.rawValue,
+                             String(record.version), record.textHash, record.recordedAt),
+            "who": digest(record.person, record.personName, record.staffId, record.staffName),
+            "how": digest(record.method, record.onDate, record.typedName, record.words, record.paperHeldAt),
+            "seal": digest(record.pdfHash, record.certificate),
+            // The text itself, so that a version rewritten outside rj is found too.
+            "agreement text": digest(version.map { String($0.number) }, version?.textHash,
+                                     version.map { Digest.sha256($0.markdown) }),
+        ]
+    }
+
     /// `part=digest;…`, sorted by part, as stored in an audit entry.
     var text: String { parts.keys.sorted().map { "\($0)=\(parts[$0]!)" }.joined(separator: ";") }
 

@@ -5,7 +5,7 @@ extension LetterStore {
     /// The tables a copy carries, in an order that keeps every reference
     /// valid. Sessions and sign-in failures stay behind: everyone signs in
     /// again on the new store.
-    static let copiedTables = ["staff", "letter", "letterVersion", "review", "redaction", "party", "auditEntry"]
+    static let copiedTables = ["staff", "letter", "letterVersion", "review", "redaction", "party", "agreementVersion", "agreementRecord", "auditEntry"]
 
     /// Copies every record of this store into `destination`, which must be
     /// empty and use the same key, in one transaction there. The audit
@@ -44,7 +44,7 @@ extension LetterStore {
             }
             if tx.connection.dialect == .postgres {
                 // New rows continue after the copied ones.
-                for table in ["letter", "letterVersion", "review", "redaction"] {
+                for table in ["letter", "letterVersion", "review", "redaction", "agreementVersion", "agreementRecord"] {
                     try tx.connection.execute("""
                         SELECT setval(pg_get_serial_sequence('\(table.lowercased())', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)), false)
                         """)

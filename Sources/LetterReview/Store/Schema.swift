@@ -223,8 +223,27 @@ enum Schema {
             // (views) and changes each have an index of their own.
             try db.execute(sql: Schema.readsApart)
         }
+        migrator.registerMigration("v7-agreements") { db in
+            // Outcome agreements: each text signed, kept as a version, and
+            // every signature, seal and copy given, in the office that recorded it.
+            try db.execute(sql: Schema.agreements)
+        }
         return migrator
     }
+
+    /// The tables of migration v7, the same in both dialects.
+    static let agreements = """
+        CREATE TABLE agreementVersion (
+            id INTEGER PRIMARY KEY, office TEXT NOT NULL, caseReference TEXT NOT NULL, number INTEGER NOT NULL,
+            textHash TEXT NOT NULL, markdown TEXT NOT NULL, recordedAt TEXT NOT NULL,
+            UNIQUE (office, caseReference, number), UNIQUE (office, caseReference, textHash));
+        CREATE TABLE agreementRecord (
+            id INTEGER PRIMARY KEY, office TEXT NOT NULL, caseReference TEXT NOT NULL, kind TEXT NOT NULL,
+            version INTEGER NOT NULL, textHash TEXT NOT NULL, person TEXT, personName TEXT, method TEXT,
+            onDate TEXT NOT NULL, staffId TEXT NOT NULL REFERENCES staff(id), staffName TEXT NOT NULL,
+            typedName TEXT, words TEXT, paperHeldAt TEXT, pdfHash TEXT, certificate TEXT, recordedAt TEXT NOT NULL);
+        CREATE INDEX agreementRecordByCase ON agreementRecord (office, caseReference, id);
+        """
 
     /// The indexes of migration v6, the same in both dialects.
     static let readsApart = """

@@ -33,6 +33,21 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
     case followUpNotReleased(Int64)
     case alreadyFollowedUp(Int64)
 
+    // Outcome agreements
+    /// Only the agreement's signatories sign it.
+    case notASignatory(id: String, caseReference: String, signatories: [String])
+    /// The case has no outcome agreement to sign.
+    case noAgreement(String)
+    /// The agreement does not pass its guidance checks (each check's message).
+    case agreementNotReady(caseReference: String, problems: [String])
+    case alreadySigned(signatory: String, version: Int, on: String)
+    /// Sealing waits for every signatory to sign the text as it is now.
+    case notFullySigned(caseReference: String, unsigned: [String])
+    /// A copy goes to someone the agreement names in `copies`.
+    case notACopyHolder(id: String, caseReference: String, copies: [String])
+    /// The text to record is not the case's current agreement.
+    case agreementTextMismatch(String)
+
     // What was asked
     case sameWriterAndRecipient
     case unknownParticipant(id: String, caseReference: String, known: [String])
@@ -114,6 +129,19 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .followUpNotWanted(let id): "the writer of letter \(id) asked for no response or feedback"
         case .followUpNotReleased(let id): "letter \(id) has not been released; its follow-up comes after"
         case .alreadyFollowedUp(let id): "the follow-up of letter \(id) is already marked done"
+        case .notASignatory(let id, let reference, let signatories):
+            "'\(id)' is not a signatory of the outcome agreement of case \(reference) (its signatories are \(signatories.isEmpty ? "none yet" : signatories.joined(separator: ", "))) (BPG 2011 §3b.9)"
+        case .noAgreement(let reference): "case \(reference) has no outcome agreement"
+        case .agreementNotReady(let reference, let problems):
+            "the outcome agreement of case \(reference) is not ready to sign: " + problems.joined(separator: "; ")
+        case .alreadySigned(let signatory, let version, let date):
+            "\(signatory) already signed version \(version) of this agreement, on \(date)"
+        case .notFullySigned(let reference, let unsigned):
+            "the outcome agreement of case \(reference) is not signed by \(Self.list(unsigned, "and")) yet; it is sealed once every signatory has signed it (BPG 2011 §3b.9)"
+        case .notACopyHolder(let id, let reference, let copies):
+            "'\(id)' is not named to receive a copy of the agreement of case \(reference) (copies go to \(copies.isEmpty ? "nobody yet" : copies.joined(separator: ", "))) (BPG 2011 §3b.10)"
+        case .agreementTextMismatch(let reference):
+            "the agreement text given is not the current agreement of case \(reference)"
         case .sameWriterAndRecipient: "a letter's writer and recipient must be different people"
         case .unknownParticipant(let id, let reference, let known):
             "no participant of case \(reference) has the id '\(id)' (the ids are \(known.joined(separator: ", ")))"

@@ -16,6 +16,12 @@ public enum LetterAction: String, Sendable, CaseIterable {
     case listStaff = "list the staff"
     /// Add or disable members of staff.
     case manageStaff = "manage staff"
+    /// Witness and record a signatory's signature of an outcome agreement.
+    case witnessSignature = "witness a signature"
+    /// Seal an agreement every signatory signed, as a PDF.
+    case sealAgreement = "seal an agreement"
+    /// Record that someone was given their copy of an agreement.
+    case recordCopy = "record a copy given"
     /// Copy the store elsewhere, or back it up.
     case manageStore = "copy or back up the store"
 }
@@ -34,6 +40,9 @@ public enum Permissions {
         // and complex case needs a case supervisor's as well (§B, §E).
         case .approve: [.facilitator]
         case .superviseApproval: [.supervisor]
+        // Agreements are drawn up and signed with the facilitators who ran
+        // the meeting, and everyone receives a copy (BPG 2011 §3b.9-10).
+        case .witnessSignature, .sealAgreement, .recordCopy: [.facilitator, .supervisor]
         // Managers see case progress and records (§G.8); they change nothing.
         case .read: [.facilitator, .supervisor, .manager, .lead]
         case .verify, .listStaff: Set(StaffRole.allCases)

@@ -154,6 +154,7 @@ public struct Party: Codable, Sendable, Equatable {
 }
 
 extension LetterStatus: StoredAsText {}
+extension AgreementRecordKind: StoredAsText {}
 extension ReviewCapacity: StoredAsText {}
 extension Decision: StoredAsText {}
 extension ConsentAnswer: StoredAsText {}

@@ -12,7 +12,8 @@ extension RJ {
                 Each pack goes in its own folder, OUT/ID/: index.html, a page per document \
                 (cover letter, information sheet for their role, what happens next, their \
                 information, support and complaints, consent form) and print.html with every \
-                document on new pages. Large print when their access needs say so.
+                document on new pages. Large print when their access needs say so. With --pdf, \
+                also pack.pdf, the print file printed by WeasyPrint (apt-get install weasyprint).
 
                 Examples:
                   rj pack Examples/cases/burglary-adult.yml --for margaret --out packs
@@ -34,6 +35,9 @@ extension RJ {
         @Flag(help: "Print [withheld] for what the reader may not see, instead of failing.")
         var redact = false
 
+        @Flag(help: "Also print each pack as pack.pdf, through WeasyPrint.")
+        var pdf = false
+
         func validate() throws {
             guard (participant != nil) != all else {
                 throw ValidationError("name one participant with --for ID, or use --all")
@@ -46,21 +50,23 @@ extension RJ {
                 let renderer = try options.renderer(redact: redact, draft: false)
                 let ids = all ? loaded.participants.map(\.id) : [participant!]
                 // Every pack is made before any file is written: a failure leaves nothing half done.
-                var packs: [InformationPack] = []
+                var packs: [(pack: InformationPack, pdf: [UInt8]?)] = []
                 for id in ids {
                     do {
-                        packs.append(try renderer.pack(of: loaded, for: id))
+                        let pack = try renderer.pack(of: loaded, for: id)
+                        packs.append((pack, pdf ? try PrintEngine.pdf(fromHTML: pack.print) : nil))
                     } catch {
                         throw CommandFailure(lines: ["\(options.caseFile): pack for \(id):\n\(error)"], exitCode: 1)
                     }
                 }
-                for pack in packs {
+                for (pack, printed) in packs {
                     let folder = URL(fileURLWithPath: out).appendingPathComponent(pack.participant)
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     for file in pack.files {
                         try AtomicFile.write(Data(file.contents.utf8), to: folder.appendingPathComponent(file.name).relativePath)
                     }
-                    print("wrote \(folder.relativePath)/ (\(pack.files.count) files; open index.html)")
+                    if let printed { try AtomicFile.write(Data(printed), to: folder.appendingPathComponent("pack.pdf").relativePath) }
+                    print("wrote \(folder.relativePath)/ (\(pack.files.count + (printed == nil ? 0 : 1)) files; open index.html\(printed == nil ? "" : " or pack.pdf"))")
                 }
             }
         }

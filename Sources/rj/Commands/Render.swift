@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseFiles
 import Documents
+import Foundation
 
 extension DocumentKind: ExpressibleByArgument {}
 extension DocumentFormat: ExpressibleByArgument {}
@@ -22,6 +23,10 @@ extension RJ {
                   rj render case.yml --document outcome-agreement --out agreement.html
                   rj render case.yml --document risk-assessment --for internal --format md
                   rj render case.yml --document cover-letter --for margaret
+                  rj render case.yml --document outcome-agreement --format pdf --out agreement.pdf
+
+                PDF is printed by WeasyPrint (apt-get install weasyprint): A4, the service and \
+                case on every page, "Page N of M", the fingerprint at the end.
                 """
         )
 
@@ -35,7 +40,7 @@ extension RJ {
                                    valueName: "audience"))
         var audience: String?
 
-        @Option(help: ArgumentHelp("html, md or latex.", valueName: "format"))
+        @Option(help: ArgumentHelp("html, md, latex or pdf.", valueName: "format"))
         var format: DocumentFormat = .html
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.",
@@ -60,6 +65,21 @@ extension RJ {
                     throw CommandFailure(lines: ["\(error)"], exitCode: 1)
                 }
                 for finding in rendered.findings { Terminal.error(finding.description) }
+                if format == .pdf {
+                    if let out { try AtomicFile.checkWritable(out) }
+                    let pdf: [UInt8]
+                    do {
+                        pdf = try PrintEngine.pdf(fromHTML: rendered.output)
+                    } catch {
+                        throw CommandFailure(lines: ["\(error)"], exitCode: ExitStatus.badInput)
+                    }
+                    if let out, out != "-" {
+                        try AtomicFile.write(Data(pdf), to: out)
+                    } else {
+                        FileHandle.standardOutput.write(Data(pdf))
+                    }
+                    return
+                }
                 try Output(path: out).write(rendered.output)
             }
         }
