@@ -55,17 +55,23 @@ public enum Agreement {
     /// service's key, and records the seal in the store (with the PDF's
     /// SHA-256, and on the audit trail). Refused unless every signatory
     /// signed the text as it is now, and the actor may seal.
+    /// Sealing the same text a second time (a sealed copy lost) is asked for with `again`.
     public static func seal(_ loaded: Case, renderer: DocumentRenderer, queue: ReviewQueue, key: SealKey,
-                            today: CalendarDate, now: Date = Date(), by actor: Actor) throws(AgreementError) -> SealedAgreement {
+                            today: CalendarDate, now: Date = Date(), again: Bool = false,
+                            by actor: Actor) throws(AgreementError) -> SealedAgreement {
         let text = try text(of: loaded, renderer: renderer)
         let status: AgreementStatus
         do {
-            status = try queue.agreementStatus(agreement: text, case: loaded, by: actor)
+            status = try queue.agreementStatus(agreement: text, case: loaded, for: .sealAgreement, by: actor)
         } catch {
             throw .store(error)
         }
         guard status.isFullySigned else {
-            throw .store(.notFullySigned(caseReference: loaded.reference, unsigned: status.unsigned))
+            throw .store(.notFullySigned(caseReference: loaded.reference, unsigned: status.unsigned,
+                                         signedEarlier: status.unsigned.filter { status.mustSignAgain[$0] != nil }))
+        }
+        if !again, let sealed = status.seal {
+            throw .store(.alreadySealed(caseReference: loaded.reference, version: sealed.version, on: sealed.onDate))
         }
         let names = (try? queue.staffNames(by: actor)) ?? [:]
         let sealedBy = names[actor.staffId] ?? actor.staffId
@@ -95,7 +101,8 @@ public enum Agreement {
         let hash = Hex.string(SHA256.hash(data: sealed))
         do {
             let stored = try queue.recordSeal(agreement: text, case: loaded, pdfHash: hash,
-                                              certificate: key.certificate.fingerprint, today: today.description, by: actor)
+                                              certificate: key.certificate.fingerprint, today: today.description,
+                                              again: again, by: actor)
             return SealedAgreement(pdf: sealed, record: stored, sealRecord: record)
         } catch {
             throw .store(error)
@@ -115,10 +122,10 @@ public enum Agreement {
         var lines = ["## Signing record", ""]
         for (id, name) in status.signatories {
             guard let signature = status.signed[id] else { continue }
-            var line = "- **\(escape(name))** \(escape(signature.signatureMethod?.label ?? signature.method ?? "signed"))"
-            if let typed = signature.typedName { line += " (“\(escape(typed))”, agreeing: “\(escape(signature.words ?? ""))”)" }
-            if let paper = signature.paperHeldAt { line += " (the signed paper is held \(escape(paper)))" }
-            line += " on \(escape(CalendarDate(iso: signature.onDate)?.formatted() ?? signature.onDate)),"
+            var line = "- **\(escape(name))**: \(escape(signature.signatureMethod?.label ?? signature.method ?? "signed"))"
+            if let typed = signature.typedName { line += " “\(escape(typed))”, agreeing: “\(escape(signature.words ?? ""))”" }
+            if let paper = signature.paperHeldAt { line += " (the signed paper is kept: \(escape(paper)))" }
+            line += ", on \(escape(CalendarDate(iso: signature.onDate)?.formatted() ?? signature.onDate)),"
             line += " witnessed by \(escape(signature.staffName))."
             lines.append(line)
         }

@@ -29,8 +29,12 @@ public struct SealKey: Sendable {
                 CommonName("\(serviceName) agreement seal")
                 OrganizationName(serviceName)
             }
+            // A positive serial of 16 random bytes: DER then needs no leading zero, and the
+            // number stays within the 20 bytes RFC 5280 allows (PDF readers refuse longer ones).
+            var serial = (0..<16).map { _ in UInt8.random(in: 0...255) }
+            serial[0] = serial[0] & 0x7F | 0x01
             let certificate = try Certificate(
-                version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
+                version: .v3, serialNumber: Certificate.SerialNumber(bytes: serial), publicKey: .init(key.publicKey),
                 notValidBefore: now.addingTimeInterval(-300), notValidAfter: now.addingTimeInterval(60 * 60 * 24 * 3653),
                 issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
                 extensions: try Certificate.Extensions {
@@ -146,6 +150,17 @@ public struct SealCertificate: Sendable, Equatable {
             throw .keyFile(path, "the seal certificate is missing")
         }
         let text = String(decoding: data, as: UTF8.self)
+        if text.contains("PRIVATE KEY") {
+            throw .keyFile(path, "this is the seal's private key, not its certificate: never hand the key over; give the certificate (rj-seal.crt)")
+        }
+        do {
+            return try parse(text: text, data: data, path: path)
+        } catch {
+            throw .keyFile(path, "this is not a certificate (PEM or DER); give the service's seal certificate (rj-seal.crt)")
+        }
+    }
+
+    private static func parse(text: String, data: Data, path: String) throws(AgreementError) -> SealCertificate {
         if text.contains("-----BEGIN CERTIFICATE-----") {
             let body = text.components(separatedBy: "-----BEGIN CERTIFICATE-----")[1]
                 .components(separatedBy: "-----END CERTIFICATE-----")[0]

@@ -161,14 +161,15 @@ extension Desk {
     /// that each can be marked where it is. Findings that overlap one already
     /// marked are listed, not marked twice.
     static func segments(_ version: LetterVersion, findings: [ScreeningFinding], redactions: [Redaction]) -> [TemplateValue] {
-        let scalars = Array(version.text.unicodeScalars)
+        let scalars = version.text.unicodeScalars
+        let count = scalars.count
         struct Mark { var range: Range<Int>; var value: [String: TemplateValue] }
         var marks: [Mark] = []
-        for redaction in redactions where redaction.start >= 0 && redaction.end <= scalars.count && redaction.start < redaction.end {
+        for redaction in redactions where redaction.start >= 0 && redaction.end <= count && redaction.start < redaction.end {
             marks.append(Mark(range: redaction.start..<redaction.end,
                               value: ["redacted": true, "finding": false, "reason": .string(redaction.reason)]))
         }
-        for (index, finding) in findings.enumerated() where finding.start >= 0 && finding.end <= scalars.count && finding.start < finding.end {
+        for (index, finding) in findings.enumerated() where finding.start >= 0 && finding.end <= count && finding.start < finding.end {
             let range = finding.start..<finding.end
             if marks.contains(where: { $0.range.overlaps(range) }) { continue }
             marks.append(Mark(range: range, value: ["finding": true, "redacted": false, "number": .int(index + 1),
@@ -176,10 +177,14 @@ extension Desk {
                                                     "label": .string(severityLabel(finding.severity))]))
         }
         marks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // The text is walked once, forwards: each piece from where the last one ended.
+        var cursor = scalars.startIndex, cursorOffset = 0
         func text(_ range: Range<Int>) -> String {
-            var result = ""
-            result.unicodeScalars.append(contentsOf: scalars[range])
-            return result
+            let start = scalars.index(cursor, offsetBy: range.lowerBound - cursorOffset)
+            let end = scalars.index(start, offsetBy: range.count)
+            cursor = end
+            cursorOffset = range.upperBound
+            return String(scalars[start..<end])
         }
         var segments: [TemplateValue] = []
         var position = 0
@@ -193,8 +198,8 @@ extension Desk {
             segments.append(.map(value))
             position = mark.range.upperBound
         }
-        if position < scalars.count {
-            segments.append(["text": .string(text(position..<scalars.count)), "plain": true, "finding": false, "redacted": false])
+        if position < count {
+            segments.append(["text": .string(text(position..<count)), "plain": true, "finding": false, "redacted": false])
         }
         return segments
     }

@@ -59,7 +59,7 @@ struct HTMLPage {
     private func footer(fingerprint: String?) -> String {
         let generatedOn = generated.formatted()
         let print = fingerprint.map { " · SHA-256 of this document's text: <code>\($0)</code>" } ?? ""
-        return "<footer>\n<p>Made on \(generatedOn)\(print)</p>\n</footer>\n</body>\n</html>\n"
+        return "<footer>\n<p>Printed on \(generatedOn)\(print)</p>\n</footer>\n</body>\n</html>\n"
     }
 
     static func escape(_ text: String) -> String { Escaping.html.escape(text) }
@@ -97,6 +97,11 @@ struct HTMLPage {
         header p { margin: 0.4em 0; }
         footer { border-top: 1px solid #777; margin-top: 2em; font-size: 0.75em; color: #333; }
         footer code, .fingerprint code { word-break: break-all; }
+        @media print {
+          /* On paper the fingerprint is read against a copy: never broken inside. */
+          footer code, .fingerprint code { word-break: normal; white-space: nowrap; }
+          body.large-print footer code, body.large-print .fingerprint code { font-size: 0.6em; }
+        }
         .fingerprint { font-size: 0.75em; color: #333; }
         h1 { font-size: 1.7em; margin: 0.8em 0 0.4em; }
         h2 { font-size: 1.3em; margin: 1.2em 0 0.4em; }

@@ -34,7 +34,7 @@ struct PrintedPagesTests {
     /// What a page holds besides its running header and footer, the date line and the fingerprint.
     static func body(_ page: String, caseReference: String) -> [String] {
         page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { line in
-            !line.isEmpty && !line.hasPrefix("Page ") && !line.hasPrefix("Made on") && !line.hasPrefix("SHA-256")
+            !line.isEmpty && !line.hasPrefix("Page ") && !line.hasPrefix("Printed on") && !line.hasPrefix("SHA-256")
                 && !line.contains(service.name) && line != "Case \(caseReference)"
                 && !line.allSatisfy({ $0.isHexDigit })
         }

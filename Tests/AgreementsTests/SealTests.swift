@@ -10,7 +10,7 @@ struct SealTests {
     static let record = SealRecord(
         service: "Northfield Restorative Justice Service", caseReference: "NRJ-2026-0142", version: 1,
         textHash: String(repeating: "ab", count: 32), sealedBy: "Amira Hussain", sealedOn: "2026-03-14",
-        signatures: [.init(name: "Margaret Ellis", method: "typed their name", date: "2026-03-14", witness: "Amira Hussain")])
+        signatures: [.init(name: "Margaret Ellis", method: "typed signature", date: "2026-03-14", witness: "Amira Hussain")])
 
     /// A one-page PDF with a classic cross-reference table, as WeasyPrint writes.
     static func smallPDF() -> [UInt8] {
@@ -103,6 +103,15 @@ struct SealTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rj-pdfsig-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // Every new key's seal, not one lucky one: each certificate has a random serial number.
+        for round in 0..<8 {
+            let key = try SealKey.make(serviceName: "Northfield Restorative Justice Service")
+            let file = folder.appendingPathComponent("key-\(round).pdf")
+            try Data(try PDFSeal.seal(Self.smallPDF(), record: Self.record, key: key, at: Date())).write(to: file)
+            let output = try Tool.run("pdfsig", [file.path])
+            #expect(output.contains("Signature Validation: Signature is Valid."), "seal \(round): \(output)")
+            #expect(output.contains("Common Name: Northfield Restorative Justice Service agreement seal"))
+        }
         let pdf = try Self.sealed()
         let good = folder.appendingPathComponent("good.pdf"), bad = folder.appendingPathComponent("bad.pdf")
         try Data(pdf).write(to: good)

@@ -21,7 +21,7 @@ struct DocumentRendererTests {
         #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src="))
         let digest = SHA256.hash(data: Data(rendered.markdown.utf8)).map { String(format: "%02x", $0) }.joined()
         #expect(rendered.fingerprint == digest)
-        #expect(html.contains("Made on 20 March 2026 · SHA-256 of this document's text: <code>\(digest)</code>"))
+        #expect(html.contains("Printed on 20 March 2026 · SHA-256 of this document's text: <code>\(digest)</code>"))
         #expect(!html.contains("DRAFT"))
     }
 

@@ -31,7 +31,7 @@ struct AgreementSigningTests {
         var status = try queue.agreementStatus(agreement: Self.text, case: Service.burglary, by: kturner)
         #expect(status.unsigned == ["margaret", "daniel", "susan"])
         #expect(refusal { try queue.recordSeal(agreement: Self.text, case: Service.burglary, pdfHash: "00", certificate: "00", today: today, by: kturner) }
-                == .notFullySigned(caseReference: Service.burglary.reference, unsigned: ["margaret", "daniel", "susan"]))
+                == .notFullySigned(caseReference: Service.burglary.reference, unsigned: ["margaret", "daniel", "susan"], signedEarlier: []))
 
         let first = try queue.sign(typed("margaret", "Margaret Ellis"), agreement: Self.text, case: Service.burglary, today: today, by: kturner)
         #expect(first.version == 1 && first.textHash == Self.text.hash && first.staffName == "Karen Turner")
@@ -41,15 +41,21 @@ struct AgreementSigningTests {
         try queue.sign(SignatureRequest(signatory: "daniel", method: .wet, paperHeldAt: "the case file"),
                        agreement: Self.text, case: Service.burglary, today: today, by: kturner)
         #expect(refusal { try queue.recordSeal(agreement: Self.text, case: Service.burglary, pdfHash: "00", certificate: "00", today: today, by: kturner) }
-                == .notFullySigned(caseReference: Service.burglary.reference, unsigned: ["susan"]))
+                == .notFullySigned(caseReference: Service.burglary.reference, unsigned: ["susan"], signedEarlier: []))
         try queue.sign(SignatureRequest(signatory: "susan", method: .onScreen, typedName: "Susan Ellis"),
                        agreement: Self.text, case: Service.burglary, today: today, by: kturner)
         status = try queue.agreementStatus(agreement: Self.text, case: Service.burglary, by: Service.as("manager"))
         #expect(status.isFullySigned && status.seal == nil)
 
+        #expect(refusal { try queue.recordSeal(agreement: Self.text, case: Service.burglary, pdfHash: "ab", certificate: "cd", today: "2026-03-13", by: kturner) }
+                == .dateTooEarly(date: "2026-03-13", earliest: today, what: "the last signature"))
         let seal = try queue.recordSeal(agreement: Self.text, case: Service.burglary, pdfHash: "ab", certificate: "cd", today: today, by: kturner)
         #expect(seal.kind == .seal && seal.pdfHash == "ab")
+        #expect(refusal { try queue.recordSeal(agreement: Self.text, case: Service.burglary, pdfHash: "ab", certificate: "cd", today: today, by: kturner) }
+                == .alreadySealed(caseReference: Service.burglary.reference, version: 1, on: today))
         try queue.recordCopy(to: "margaret", method: "in person", date: nil, agreement: Self.text, case: Service.burglary, today: today, by: kturner)
+        #expect(refusal { try queue.recordCopy(to: "margaret", method: "post", date: nil, agreement: Self.text, case: Service.burglary, today: today, by: kturner) }
+                == .alreadyGivenCopy(person: "margaret", version: 1, on: today))
         #expect(refusal { try queue.recordCopy(to: "joe", method: "post", date: nil, agreement: Self.text, case: Service.burglary, today: today, by: kturner) }
                 == .notACopyHolder(id: "joe", caseReference: Service.burglary.reference, copies: ["margaret", "daniel", "susan"]))
         status = try queue.agreementStatus(agreement: Self.text, case: Service.burglary, by: kturner)
@@ -61,7 +67,8 @@ struct AgreementSigningTests {
         let names = try queue.staffNames(by: kturner)
         let sentences = try queue.log(by: Service.as("manager")).filter { $0.action.hasPrefix("agreement-") }.map { $0.sentence(names: names) }
         #expect(sentences.count == 5)
-        #expect(sentences[0] == "Karen Turner (kturner) witnessed margaret sign version 1 of the outcome agreement of case \(Service.burglary.reference) (typed their name, on \(today)).")
+        _ = try queue.recordSeal(agreement: Self.text, case: Service.burglary, pdfHash: "ef", certificate: "cd", today: today, again: true, by: kturner)
+        #expect(sentences[0] == "Karen Turner (kturner) witnessed margaret sign version 1 of the outcome agreement of case \(Service.burglary.reference) (typed signature, on \(today)).")
         #expect(sentences[3].contains("sealed version 1"))
     }
 
@@ -74,7 +81,12 @@ struct AgreementSigningTests {
         #expect(status.signed.isEmpty)
         #expect(Set(status.mustSignAgain.keys) == ["margaret", "daniel", "susan"])
         #expect(refusal { try queue.recordSeal(agreement: varied, case: Service.burglary, pdfHash: "00", certificate: "00", today: today, by: kturner) }
-                == .notFullySigned(caseReference: Service.burglary.reference, unsigned: ["margaret", "daniel", "susan"]))
+                == .notFullySigned(caseReference: Service.burglary.reference, unsigned: ["margaret", "daniel", "susan"],
+                                   signedEarlier: ["margaret", "daniel", "susan"]))
+        // No copy of a text not everyone signed.
+        #expect(refusal { try queue.recordCopy(to: "margaret", method: "post", date: nil, agreement: varied, case: Service.burglary, today: today, by: kturner) }
+                == .notFullySigned(caseReference: Service.burglary.reference, unsigned: ["margaret", "daniel", "susan"],
+                                   signedEarlier: ["margaret", "daniel", "susan"]))
         try queue.sign(typed("margaret", "Margaret Ellis"), agreement: varied, case: Service.burglary, today: today, by: kturner)
         status = try queue.agreementStatus(agreement: varied, case: Service.burglary, by: kturner)
         #expect(status.signed["margaret"]?.version == 2)
@@ -100,6 +112,9 @@ struct AgreementSigningTests {
         #expect(sign(SignatureRequest(signatory: "daniel", method: .wet)) == .missing("where the signed paper is held"))
         #expect(sign(SignatureRequest(signatory: "margaret", method: .typed, date: "2026-03-15", typedName: "M")) == .futureDate("2026-03-15"))
         #expect(sign(SignatureRequest(signatory: "margaret", method: .typed, date: "14/03/2026", typedName: "M")) == .invalidDate("14/03/2026"))
+        // Not before the agreement was made (14 March 2026), nor before the signatory consented.
+        #expect(sign(SignatureRequest(signatory: "margaret", method: .typed, date: "2026-03-13", typedName: "M"))
+                == .dateTooEarly(date: "2026-03-13", earliest: "2026-03-14", what: "the agreement was made"))
         let otherCase = AgreementText(caseReference: "OTHER-1", markdown: Self.text.markdown)
         #expect(sign(margaret, text: otherCase) == .agreementTextMismatch(burglary.reference))
 

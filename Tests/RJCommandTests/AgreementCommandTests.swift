@@ -18,7 +18,7 @@ struct AgreementCommandTests {
         #expect(noName.status == 2)
         #expect(noName.stderr.contains("a typed signature records the name as the signatory typed it: add --typed-name NAME"))
         let stranger = try run(["agreement", "sign", burglary, "--signatory", "joe", "--method", "typed", "--typed-name", "Joe"], environment)
-        #expect(stranger.status == 2)
+        #expect(stranger.status == 1)
         #expect(stranger.stderr.contains("'joe' is not a signatory of the outcome agreement of case NRJ-2026-0142 (its signatories are margaret, daniel, susan) (BPG 2011 §3b.9)"))
         let manager = try run(["agreement", "sign", burglary, "--signatory", "margaret", "--method", "typed", "--typed-name", "M",
                                "--as", "ahussain"], environment)
@@ -42,7 +42,7 @@ struct AgreementCommandTests {
         #expect(try run(["keys", "init", "--service", "Examples/cases/service.yml"], environment).stderr.contains("already exists"))
         let first = try run(["agreement", "sign", burglary, "--signatory", "margaret", "--method", "typed", "--typed-name", "Margaret Ellis"], environment)
         #expect(first.stdout == """
-            Margaret Ellis (margaret) signed version 1 of the outcome agreement of case NRJ-2026-0142: typed their name, on 14 March 2026, witnessed by Karen Turner
+            Margaret Ellis (margaret) signed version 1 of the outcome agreement of case NRJ-2026-0142: typed signature, on 14 March 2026, witnessed by Karen Turner
             still to sign: daniel, susan
 
             """)
@@ -62,6 +62,16 @@ struct AgreementCommandTests {
         // The sealed PDF carries the signing record a reader sees.
         let status = try run(["agreement", "status", burglary], environment)
         #expect(status.stdout.contains("Sealed on 14 March 2026 by Karen Turner"))
+        // Sealed once; never over a file; another copy only when asked.
+        let twice = try run(["agreement", "seal", burglary, "--out", folder.appendingPathComponent("again.pdf").path], environment)
+        #expect(twice.status == 1 && twice.stderr.contains("was already sealed on 2026-03-14"))
+        let over = try run(["agreement", "seal", burglary, "--out", pdf, "--again"], environment)
+        #expect(over.status == 2 && over.stderr.contains("already exists; a sealed copy is never written over"))
+        // Without the certificate, nothing is vouched for.
+        let unchecked = try run(["agreement", "verify", pdf], environment.merging(["RJ_SEAL_CERTIFICATE": "/nonexistent.crt"]) { $1 })
+        #expect(unchecked.status == 1 && unchecked.stdout.hasPrefix("\(pdf): NOT CHECKED"))
+        let privateKey = try run(["agreement", "verify", pdf, "--key", environment["RJ_SEAL_KEY"]!], environment)
+        #expect(privateKey.status == 2 && privateKey.stderr.contains("this is the seal's private key, not its certificate"))
 
         var bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
         bytes[bytes.count / 3] ^= 0x01

@@ -62,7 +62,7 @@ struct CaseCommandTests {
         #expect(result.stderr == "")
         let html = try String(contentsOfFile: target, encoding: .utf8)
         #expect(html.contains("<h1>Outcome agreement</h1>"))
-        #expect(html.contains("Made on 20 March 2026"))
+        #expect(html.contains("Printed on 20 March 2026"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["agreement.html"])
     }
 

@@ -29,7 +29,7 @@ public enum SignatureMethod: String, Codable, Sendable, CaseIterable {
     public var label: String {
         switch self {
         case .wet: "signed on paper"
-        case .typed: "typed their name"
+        case .typed: "typed signature"
         case .onScreen: "signed on screen"
         }
     }

@@ -30,6 +30,12 @@ extension ReviewQueue {
             let date = request.date ?? today
             try Self.checkDate(date)
             if date > today { throw LetterError.futureDate(date) }
+            if let made = agreement.date?.description, date < made {
+                throw LetterError.dateTooEarly(date: date, earliest: made, what: "the agreement was made")
+            }
+            if let consented = loaded.participant(request.signatory)?.consent?.date?.description, date < consented {
+                throw LetterError.dateTooEarly(date: date, earliest: consented, what: "\(request.signatory) consented to take part")
+            }
             var typedName: String?, words: String?, paper: String?
             switch request.method {
             case .wet:
@@ -62,17 +68,21 @@ extension ReviewQueue {
     /// Records the seal of the agreement's current text: the SHA-256 of the
     /// sealed PDF and of the certificate that sealed it. Refused unless
     /// every signatory signed this text.
+    /// Sealing the same text again (a copy lost) is asked for with `again`.
     @discardableResult
     public func recordSeal(agreement text: AgreementText, case loaded: Case, pdfHash: String, certificate: String,
-                           today: String, by actor: Actor) throws(LetterError) -> AgreementRecord {
+                           today: String, again: Bool = false, by actor: Actor) throws(LetterError) -> AgreementRecord {
         try store.write { tx in
             let member = try Self.member(tx, actor, may: .sealAgreement)
             let agreement = try Self.agreement(of: loaded, text: text, for: member)
             let records = try tx.agreementRecords(case: loaded.reference)
-            let unsigned = agreement.signatories.filter { id in
-                !records.contains { $0.kind == .signature && $0.person == id && $0.textHash == text.hash }
+            let signatures = try Self.signatures(of: agreement, text: text, in: records, caseReference: loaded.reference)
+            if let latest = signatures.map(\.onDate).max(), today < latest {
+                throw LetterError.dateTooEarly(date: today, earliest: latest, what: "the last signature")
             }
-            guard unsigned.isEmpty else { throw LetterError.notFullySigned(caseReference: loaded.reference, unsigned: unsigned) }
+            if !again, let sealed = records.last(where: { $0.kind == .seal && $0.textHash == text.hash }) {
+                throw LetterError.alreadySealed(caseReference: loaded.reference, version: sealed.version, on: sealed.onDate)
+            }
             let version = try Self.version(tx, of: text, office: member.office)
             var record = AgreementRecord(
                 id: nil, office: member.office, caseReference: loaded.reference, kind: .seal, version: version.number,
@@ -103,6 +113,15 @@ extension ReviewQueue {
             let date = date ?? today
             try Self.checkDate(date)
             if date > today { throw LetterError.futureDate(date) }
+            // A copy is of the agreement everyone signed, once they have.
+            let records = try tx.agreementRecords(case: loaded.reference)
+            let signatures = try Self.signatures(of: agreement, text: text, in: records, caseReference: loaded.reference)
+            if let latest = signatures.map(\.onDate).max(), date < latest {
+                throw LetterError.dateTooEarly(date: date, earliest: latest, what: "the last signature")
+            }
+            if let given = records.first(where: { $0.kind == .copy && $0.person == person && $0.textHash == text.hash }) {
+                throw LetterError.alreadyGivenCopy(person: person, version: given.version, on: given.onDate)
+            }
             let version = try Self.version(tx, of: text, office: member.office)
             var record = AgreementRecord(
                 id: nil, office: member.office, caseReference: loaded.reference, kind: .copy, version: version.number,
@@ -118,11 +137,13 @@ extension ReviewQueue {
         }
     }
 
-    /// Where the case's agreement stands against its current text.
-    public func agreementStatus(agreement text: AgreementText, case loaded: Case,
+    /// Where the case's agreement stands against its current text. `action`
+    /// is what the reader means to do next (sealing, say), so that a reader
+    /// who may not is told so first.
+    public func agreementStatus(agreement text: AgreementText, case loaded: Case, for action: LetterAction = .read,
                                 by actor: Actor) throws(LetterError) -> AgreementStatus {
         try store.read { tx in
-            let member = try Self.member(tx, actor, may: .read)
+            let member = try Self.member(tx, actor, may: action)
             guard let agreement = loaded.agreement else { throw LetterError.noAgreement(loaded.reference) }
             let records = try tx.agreementRecords(case: loaded.reference)
             let versions = try tx.agreementVersions(case: loaded.reference)
@@ -175,6 +196,26 @@ extension ReviewQueue {
             .map { "\($0.code) \($0.message) (\($0.reference))" }
         guard problems.isEmpty else { throw LetterError.agreementNotReady(caseReference: loaded.reference, problems: problems) }
         return agreement
+    }
+
+    /// Each signatory's signature of `text`; refused, naming who has not signed
+    /// it and who signed an earlier text, unless everyone has.
+    static func signatures(of agreement: OutcomeAgreement, text: AgreementText, in records: [AgreementRecord],
+                           caseReference: String) throws -> [AgreementRecord] {
+        var signed: [AgreementRecord] = [], unsigned: [String] = [], earlier: [String] = []
+        for id in agreement.signatories {
+            let theirs = records.filter { $0.kind == .signature && $0.person == id }
+            if let signature = theirs.first(where: { $0.textHash == text.hash }) {
+                signed.append(signature)
+            } else {
+                unsigned.append(id)
+                if !theirs.isEmpty { earlier.append(id) }
+            }
+        }
+        guard unsigned.isEmpty else {
+            throw LetterError.notFullySigned(caseReference: caseReference, unsigned: unsigned, signedEarlier: earlier)
+        }
+        return signed
     }
 
     /// The stored version of `text`, kept the first time anything is recorded of it.

@@ -47,21 +47,29 @@ extension Redaction {
     /// `text` with each span replaced by `[redacted]`; spans that overlap
     /// or touch are one.
     static func apply(_ redactions: [Redaction], to text: String) -> String {
-        var scalars = Array(text.unicodeScalars)
+        guard !redactions.isEmpty else { return text }
+        let scalars = text.unicodeScalars
+        let count = scalars.count
         var merged: [Range<Int>] = []
         for range in redactions.map({ $0.start..<$0.end }).sorted(by: { $0.lowerBound < $1.lowerBound })
-        where range.lowerBound >= 0 && range.upperBound <= scalars.count {
+        where range.lowerBound >= 0 && range.upperBound <= count {
             if let last = merged.last, range.lowerBound <= last.upperBound {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
             } else {
                 merged.append(range)
             }
         }
-        for range in merged.reversed() {
-            scalars.replaceSubrange(range, with: "[redacted]".unicodeScalars)
-        }
+        // One walk along the text: what lies between the spans, and a mark for each.
         var result = ""
-        result.unicodeScalars.append(contentsOf: scalars)
+        var index = scalars.startIndex, position = 0
+        for range in merged {
+            let start = scalars.index(index, offsetBy: range.lowerBound - position)
+            result.unicodeScalars.append(contentsOf: scalars[index..<start])
+            result += "[redacted]"
+            index = scalars.index(start, offsetBy: range.count)
+            position = range.upperBound
+        }
+        result.unicodeScalars.append(contentsOf: scalars[index...])
         return result
     }
 }

@@ -41,8 +41,14 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The agreement does not pass its guidance checks (each check's message).
     case agreementNotReady(caseReference: String, problems: [String])
     case alreadySigned(signatory: String, version: Int, on: String)
-    /// Sealing waits for every signatory to sign the text as it is now.
-    case notFullySigned(caseReference: String, unsigned: [String])
+    /// Sealing (and giving copies) waits for every signatory to sign the text as it is now;
+    /// `signedEarlier` signed an earlier text and must sign again.
+    case notFullySigned(caseReference: String, unsigned: [String], signedEarlier: [String])
+    /// The text as it is now is sealed already; another sealed copy is asked for explicitly.
+    case alreadySealed(caseReference: String, version: Int, on: String)
+    case alreadyGivenCopy(person: String, version: Int, on: String)
+    /// A date earlier than something it must follow (the agreement, a consent, the last signature).
+    case dateTooEarly(date: String, earliest: String, what: String)
     /// A copy goes to someone the agreement names in `copies`.
     case notACopyHolder(id: String, caseReference: String, copies: [String])
     /// The text to record is not the case's current agreement.
@@ -113,7 +119,7 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notCleared(let staff, let letter):
             "\(letter.map { "letter \($0) is" } ?? "the case is") sensitive and complex and \(staff) is not cleared for sensitive and complex work (BPG 2011 §B skills 3-4)"
         case .participantCannotAct(let staff, let reference):
-            "\(staff) takes part in case \(reference) and cannot act on its letters"
+            "\(staff) takes part in case \(reference) and cannot act on its letters or its agreement"
         case .alreadyApproved(let staff, let letter, let version):
             "\(staff) has already approved version \(version) of letter \(letter); a second approval must be someone else's"
         case .notFound(let id): "no letter \(id) in the store"
@@ -136,8 +142,16 @@ public enum LetterError: Error, Sendable, Equatable, CustomStringConvertible {
             "the outcome agreement of case \(reference) is not ready to sign: " + problems.joined(separator: "; ")
         case .alreadySigned(let signatory, let version, let date):
             "\(signatory) already signed version \(version) of this agreement, on \(date)"
-        case .notFullySigned(let reference, let unsigned):
-            "the outcome agreement of case \(reference) is not signed by \(Self.list(unsigned, "and")) yet; it is sealed once every signatory has signed it (BPG 2011 §3b.9)"
+        case .notFullySigned(let reference, let unsigned, let earlier):
+            "the outcome agreement of case \(reference) as it reads now is not signed by \(Self.list(unsigned, "and")) yet"
+                + (earlier.isEmpty ? "" : " (\(Self.list(earlier, "and")) signed an earlier version and must sign again)")
+                + "; it is sealed, and copies given, once every signatory has signed it (BPG 2011 §3b.9)"
+        case .alreadySealed(let reference, let version, let date):
+            "version \(version) of the outcome agreement of case \(reference) was already sealed on \(date)"
+        case .alreadyGivenCopy(let person, let version, let date):
+            "\(person) was already given their copy of version \(version), on \(date)"
+        case .dateTooEarly(let date, let earliest, let what):
+            "\(date) is before \(what) (\(earliest))"
         case .notACopyHolder(let id, let reference, let copies):
             "'\(id)' is not named to receive a copy of the agreement of case \(reference) (copies go to \(copies.isEmpty ? "nobody yet" : copies.joined(separator: ", "))) (BPG 2011 §3b.10)"
         case .agreementTextMismatch(let reference):

@@ -8,9 +8,17 @@ enum Escaper {
         }
     }
 
+    /// The bytes HTML escaping replaces.
+    private static let htmlSpecial: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "&<>\"'".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
     static func appendHTML(_ text: String, to output: inout String) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        var text = text
+        let plain = text.withUTF8 { bytes in !bytes.contains { htmlSpecial[Int($0)] } }
+        guard !plain else {
             output += text
             return
         }

@@ -67,6 +67,10 @@ extension RJ {
                 for finding in rendered.findings { Terminal.error(finding.description) }
                 if format == .pdf {
                     if let out { try AtomicFile.checkWritable(out) }
+                    if out == nil || out == "-", isatty(STDOUT_FILENO) != 0 {
+                        throw CommandFailure(message: "a PDF is not for the terminal", hint: "name a file with --out FILE.pdf",
+                                             exitCode: ExitStatus.badInput)
+                    }
                     let pdf: [UInt8]
                     do {
                         pdf = try PrintEngine.pdf(fromHTML: rendered.output)

@@ -74,7 +74,7 @@ enum LetterAdvice {
         case .store, .keyFile, .noStore, .keyFileRequired, .notMigrated: ExitStatus.storeUnusable
         case .noActor, .notFound, .noSuchVersion, .unknownParticipant, .wrongCase, .spanOutside, .textNotFound,
              .textAmbiguous, .missing, .invalidDate, .invalidStaffId, .noRoles, .noSuchStaff, .futureDate, .pastDate,
-             .passwordTooShort, .invalidOffice, .notASignatory, .notACopyHolder, .noAgreement, .agreementTextMismatch:
+             .passwordTooShort, .invalidOffice, .noAgreement, .agreementTextMismatch:
             ExitStatus.badInput
         default: ExitStatus.refused
         }
@@ -108,7 +108,9 @@ enum LetterAdvice {
         case .notMigrated(let store): "as the tables' owner: rj store migrate --store \(store) --app-role ROLE"
         case .notEmpty: "copy into a new, migrated store"
         case .lastAdmin: "add another admin first: rj staff add ID --name NAME --role admin"
-        case .notFullySigned, .alreadySigned: "rj agreement status CASE shows who has signed and who must sign again"
+        case .notFullySigned, .alreadySigned, .alreadyGivenCopy: "rj agreement status CASE shows who has signed, who must sign again, and the copies given"
+        case .alreadySealed: "its sealed copy is the one to give; to make another (one was lost): rj agreement seal CASE --again --out FILE"
+        case .dateTooEarly: "check the date, and write it as YYYY-MM-DD"
         case .notASignatory: "the case file's agreement lists its signatories"
         case .notACopyHolder: "the case file's agreement lists who gets a copy (copies:)"
         case .agreementNotReady: "rj check CASE lists what to fix, each with its guidance paragraph"

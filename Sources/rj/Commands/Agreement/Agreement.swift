@@ -23,11 +23,11 @@ extension RJ {
                 the service's seal key (rj keys init); verify checks a copy with the certificate \
                 alone.
 
-                Example, on the example case:
-                  rj agreement sign Examples/cases/burglary-adult.yml --signatory margaret \\
-                    --method typed --typed-name "Margaret Ellis" --as ahussain
-                  rj agreement status Examples/cases/burglary-adult.yml --as ahussain
-                  rj agreement seal Examples/cases/burglary-adult.yml --as ahussain --out agreement.pdf
+                Example (a facilitator, kturner, at the meeting):
+                  rj agreement sign case.yml --signatory margaret --method typed
+                    --typed-name "Margaret Ellis" --as kturner
+                  rj agreement status case.yml --as kturner
+                  rj agreement seal case.yml --out agreement.pdf --as kturner
                   rj agreement verify agreement.pdf --key rj-seal.crt
                 """,
             subcommands: [Sign.self, Status.self, Seal.self, Verify.self, Copies.self])
@@ -80,7 +80,8 @@ extension CaseOptions {
     /// The case, its renderer and the agreement's text as every party reads it now.
     func agreement() throws -> (case: Case, renderer: DocumentRenderer, text: AgreementText) {
         let loaded = try loadCase()
-        let renderer = try self.renderer(redact: false, draft: false)
+        // The text is the same drafted or not; the store refuses to sign an agreement that fails its checks.
+        let renderer = try self.renderer(redact: false, draft: true)
         guard loaded.agreement != nil else {
             throw CommandFailure(file: caseFile, message: "the case has no agreement yet",
                                  hint: "add agreement: with its actions, signatories and copies to the case file")
@@ -105,8 +106,10 @@ extension RJ.AgreementCommand {
                 --method wet records where the signed paper is kept (--paper-held-at).
 
                 Examples:
-                  rj agreement sign case.yml --signatory margaret --method typed --typed-name "Margaret Ellis" --as ahussain
-                  rj agreement sign case.yml --signatory daniel --method wet --paper-held-at "case file, Northfield office" --as ahussain
+                  rj agreement sign case.yml --signatory margaret --method typed
+                    --typed-name "Margaret Ellis" --as kturner
+                  rj agreement sign case.yml --signatory daniel --method wet
+                    --paper-held-at "in the case file, Northfield office" --as kturner
                 """)
         @OptionGroup var options: CaseOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -172,15 +175,18 @@ extension RJ.AgreementCommand {
                 Needs the facilitator or supervisor role. Prints the agreement with its signing \
                 record (each signature's name, method, date and witness) through WeasyPrint, \
                 signs the PDF inside the file (PAdES B-B, readable by PDF readers and pdfsig), \
-                and records the seal and the PDF's SHA-256 in the store and on the audit trail.
+                and records the seal and the PDF's SHA-256 in the store and on the audit trail. \
+                It never writes over a file, and seals a text once: --again makes another \
+                sealed copy of the same text (when one was lost).
 
                 Example:
-                  rj agreement seal case.yml --as ahussain --out agreement.pdf
+                  rj agreement seal case.yml --out agreement.pdf --as kturner
                 """)
         @OptionGroup var options: CaseOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var seal: SealOptions
-        @Option(name: .shortAndLong, help: ArgumentHelp("The PDF to write (atomically).", valueName: "file")) var out: String
+        @Option(name: .shortAndLong, help: ArgumentHelp("The PDF to write (atomically); never an existing file.", valueName: "file")) var out: String
+        @Flag(help: "Seal the same text again, as another sealed copy (when one was lost).") var again = false
 
         func run() throws {
             try reportingFailures {
@@ -189,9 +195,13 @@ extension RJ.AgreementCommand {
                 let queue = try storeOptions.open()
                 let key = try seal.read()
                 try AtomicFile.checkWritable(out)
+                if FileManager.default.fileExists(atPath: out) {
+                    throw CommandFailure(file: out, message: "already exists; a sealed copy is never written over",
+                                         hint: "choose another file name", exitCode: ExitStatus.badInput)
+                }
                 let today = try options.date()
                 let sealed = try attemptAgreement { () throws(AgreementError) in
-                    try Agreement.seal(loaded, renderer: renderer, queue: queue, key: key, today: today, by: actor)
+                    try Agreement.seal(loaded, renderer: renderer, queue: queue, key: key, today: today, again: again, by: actor)
                 }
                 try AtomicFile.write(Data(sealed.pdf), to: out)
                 print("sealed version \(sealed.record.version) of the outcome agreement of case \(loaded.reference), signed by \(sealed.sealRecord.signatures.map(\.name).joined(separator: ", "))")
@@ -274,7 +284,7 @@ extension RJ.AgreementCommand {
                 let given = Set(status.copies.compactMap(\.person))
                 let holders = loaded.agreement?.copies ?? []
                 for record in status.copies where to == nil {
-                    print("  \(record.personName ?? "?") (\(record.person ?? "?")): \(record.method ?? "?"), \(CalendarDate(iso: record.onDate)?.formatted() ?? record.onDate), by \(record.staffName)")
+                    print("  \(record.personName ?? "?") (\(record.person ?? "?")): version \(record.version), \(record.method ?? "?"), \(CalendarDate(iso: record.onDate)?.formatted() ?? record.onDate), by \(record.staffName)")
                 }
                 let waiting = holders.filter { !given.contains($0) }
                 print(waiting.isEmpty ? "everyone named in copies has theirs" : "still to be given a copy: \(waiting.joined(separator: ", "))")
@@ -303,15 +313,19 @@ enum StatusReport {
                 lines.append("  not signed   \(name) (\(id))")
             }
         }
+        for earlier in status.history where earlier.kind == .seal && earlier.textHash != status.text.hash {
+            lines.append("Version \(earlier.version) was sealed on \(day(earlier.onDate)) by \(earlier.staffName); that seal is of the earlier text.")
+        }
         if let seal = status.seal {
-            lines.append("Sealed on \(day(seal.onDate)) by \(seal.staffName) (PDF SHA-256 \(seal.pdfHash?.prefix(16) ?? "?")…).")
+            lines.append("Sealed on \(day(seal.onDate)) by \(seal.staffName) (PDF SHA-256 \(seal.pdfHash?.prefix(16) ?? "?")…)"
+                         + (status.seals.count > 1 ? "; \(status.seals.count) sealed copies made." : "."))
         } else if status.isFullySigned {
             lines.append("Everyone has signed; not sealed yet (rj agreement seal).")
         } else {
             lines.append("Not sealed: it is sealed once everyone has signed.")
         }
         if !status.copies.isEmpty {
-            lines.append("Copies given: " + status.copies.map { "\($0.person ?? "?") (\(day($0.onDate)))" }.joined(separator: ", "))
+            lines.append("Copies of version \(status.version) given: " + status.copies.map { "\($0.person ?? "?") (\(day($0.onDate)))" }.joined(separator: ", "))
         }
         return lines
     }
@@ -319,20 +333,22 @@ enum StatusReport {
     static func lines(_ result: SealVerification, file: String) -> [String] {
         var lines: [String] = []
         let whose = result.record.map { "a sealed outcome agreement of \($0.service)" } ?? "a signed PDF"
+
         if !result.unchanged {
             lines.append("\(file): CHANGED: its bytes are not the ones sealed; do not rely on this copy")
         } else if result.addedAfter > 0 {
             lines.append("\(file): CHANGED: \(result.addedAfter) bytes were added after it was sealed; what was sealed is unchanged, but the file is not the sealed copy")
         } else if result.isServiceCertificate == false {
-            lines.append("\(file): NOT THIS SERVICE'S SEAL: it is sealed, unchanged, by \(result.certificate.subject), which is not the certificate given")
+            lines.append("\(file): NOT THIS SERVICE'S SEAL: it is sealed, and unchanged since, with a certificate (SHA-256 \(result.certificate.fingerprint)) that is not the one given; whatever name it carries, do not rely on it as the service's")
         } else if result.isServiceCertificate == nil {
-            lines.append("\(file): \(whose), unchanged since it was sealed by \(result.certificate.subject); give the service's certificate with --key to check the seal is the service's")
+            lines.append("\(file): NOT CHECKED: no certificate was given, so whose seal this is cannot be said (the file names \(result.certificate.subject), certificate SHA-256 \(result.certificate.fingerprint)); give the service's certificate with --key rj-seal.crt")
         } else if result.record == nil {
             lines.append("\(file): sealed by this service's key and unchanged, but it carries no signing record")
         } else {
             lines.append("\(file): \(whose), unchanged since it was sealed")
         }
         if let record = result.record {
+            if !result.isValid { lines.append("  what the file says (not to be relied on):") }
             lines.append("  case \(record.caseReference), version \(record.version); text SHA-256 \(record.textHash)")
             lines.append("  sealed on \(day(record.sealedOn)) by \(record.sealedBy)")
             for signature in record.signatures {
