@@ -63,7 +63,8 @@ extension Desk {
         data["forms"] = .map(forms)
         func sentences(_ entries: [AuditEntry]) -> TemplateValue {
             .list(entries.map { entry -> TemplateValue in
-                ["at": .string(entry.at.prefix(16).replacingOccurrences(of: "T", with: " ")),
+                // 2026-03-21T09:14:02.123Z reads 2026-03-21 09:14.
+                ["at": .string(entry.at.prefix(10) + " " + entry.at.dropFirst(11).prefix(5)),
                  "sentence": .string(entry.sentence(names: names))]
             })
         }

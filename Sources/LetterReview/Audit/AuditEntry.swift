@@ -59,6 +59,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public var details: [String: String] {
         // Reads and most sign-ins record nothing more: no decoder for them.
         if detail == "{}" || detail.isEmpty { return [:] }
+        if let flat = FlatJSON.object(detail) { return flat }
         return (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]
     }
 
@@ -108,4 +109,81 @@ struct Canonical {
     mutating func add(_ field: Int64?) { add(field.map(String.init)) }
     mutating func add(_ field: Bool) { add(field ? "1" : "0") }
     mutating func add<T: RawRepresentable>(_ field: T?) where T.RawValue == String { add(field?.rawValue) }
+}
+
+/// A JSON object of strings, as the trail's details are written, read
+/// without a decoder: a page of the trail reads hundreds. Anything else
+/// (another shape, an escape it does not know) gives nil, for the decoder.
+enum FlatJSON {
+    static func object(_ text: String) -> [String: String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String: String]? in
+            var index = 0
+            func skipSpace() { while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 } }
+            func expect(_ byte: UInt8) -> Bool {
+                skipSpace()
+                guard index < bytes.count, bytes[index] == byte else { return false }
+                index += 1
+                return true
+            }
+            func hex4() -> UInt32? {
+                guard index + 4 <= bytes.count else { return nil }
+                var value: UInt32 = 0
+                for byte in bytes[index..<index + 4] {
+                    guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
+                    value = value << 4 | UInt32(digit)
+                }
+                index += 4
+                return value
+            }
+            func string() -> String? {
+                guard expect(0x22) else { return nil }
+                var out: [UInt8] = []
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    index += 1
+                    switch byte {
+                    case 0x22: return String(decoding: out, as: UTF8.self)
+                    case 0x5C:
+                        guard index < bytes.count else { return nil }
+                        let escaped = bytes[index]
+                        index += 1
+                        switch escaped {
+                        case 0x22, 0x5C, 0x2F: out.append(escaped)
+                        case UInt8(ascii: "b"): out.append(0x08)
+                        case UInt8(ascii: "f"): out.append(0x0C)
+                        case UInt8(ascii: "n"): out.append(0x0A)
+                        case UInt8(ascii: "r"): out.append(0x0D)
+                        case UInt8(ascii: "t"): out.append(0x09)
+                        case UInt8(ascii: "u"):
+                            guard var code = hex4() else { return nil }
+                            if (0xD800..<0xDC00).contains(code) {
+                                guard index + 2 <= bytes.count, bytes[index] == 0x5C, bytes[index + 1] == UInt8(ascii: "u") else { return nil }
+                                index += 2
+                                guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            }
+                            guard let scalar = Unicode.Scalar(code) else { return nil }
+                            out += Array(String(Character(scalar)).utf8)
+                        default: return nil
+                        }
+                    case 0x00..<0x20: return nil
+                    default: out.append(byte)
+                    }
+                }
+                return nil
+            }
+            guard expect(0x7B) else { return nil }
+            var result: [String: String] = [:]
+            if expect(0x7D) { return index == bytes.count ? result : nil }
+            while true {
+                guard let key = string(), expect(0x3A), let value = string() else { return nil }
+                result[key] = value
+                if expect(0x2C) { continue }
+                guard expect(0x7D) else { return nil }
+                skipSpace()
+                return index == bytes.count ? result : nil
+            }
+        }
+    }
 }

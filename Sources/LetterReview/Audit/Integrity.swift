@@ -66,7 +66,7 @@ enum Integrity {
     /// Compares a record's present state with the state its last entry sealed.
     static func compare(_ subject: Discrepancy.Subject, now: RecordState, last: AuditEntry?, key: ServiceKey) -> [Discrepancy] {
         guard let last else { return [Discrepancy(subject: subject, kind: .noEntry)] }
-        guard key.seal(last.canonical) == last.seal else {
+        guard key.isSeal(last.seal, of: last.canonical) else {
             return [Discrepancy(subject: subject, kind: .entryNotSealed(last.sequence))]
         }
         // The state as the entry holds it is the same text when nothing changed: no need to read it apart.

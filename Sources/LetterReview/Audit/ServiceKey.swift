@@ -31,6 +31,21 @@ public struct ServiceKey: Sendable {
         Digest.hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: bytes)))
     }
 
+    /// Whether `seal` is the seal of `text`. A text already found sealed is
+    /// remembered with its seal, so that a record read again and again (a
+    /// letter on a busy desk, a member of staff at every request) is compared
+    /// with what was verified instead of hashed afresh; any other text is
+    /// checked in full.
+    func isSeal(_ seal: String, of text: String) -> Bool {
+        let memo = fingerprint + seal
+        if Self.verified[memo] == text { return true }
+        guard self.seal(text) == seal else { return false }
+        Self.verified[memo] = text
+        return true
+    }
+
+    private static let verified = RevisionCache<String>(limit: 2048)
+
     /// Reads the key file at `path`.
     /// - Throws: ``LetterError/keyFile(_:_:)`` when it is missing, unreadable,
     ///   malformed, or readable by other accounts.

@@ -88,7 +88,8 @@ public struct LetterVersion: Codable, Sendable, Equatable {
     /// The stored findings, or nil when they cannot be read: a version whose
     /// findings cannot be read counts as blocked (fail closed).
     public var decodedFindings: [ScreeningFinding]? {
-        let key = "\(letterId)/\(number)/\(Self.fingerprint(findings))"
+        // The text compared in full decides; the key only finds the entry (its length, not a hash of every byte).
+        let key = "\(letterId)/\(number)/\(findings.utf8.count)"
         if let known = Self.decoded[key], known.text == findings { return known.findings }
         guard let decoded = try? JSONDecoder().decode([ScreeningFinding].self, from: Data(findings.utf8)) else { return nil }
         Self.decoded[key] = (findings, decoded)
@@ -99,17 +100,6 @@ public struct LetterVersion: Codable, Sendable, Equatable {
     /// from: a version is never changed, and a text changed outside rj no
     /// longer matches, so it is decoded afresh.
     private static let decoded = RevisionCache<(text: String, findings: [ScreeningFinding])>(limit: 256)
-
-    /// FNV-1a over the text's bytes: quick to work out, to find the entry;
-    /// the text itself is then compared.
-    static func fingerprint(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
-    }
 
     static func encode(_ findings: [ScreeningFinding]) throws -> String {
         String(decoding: try JSONEncoder().encode(findings), as: UTF8.self)

@@ -107,7 +107,7 @@ extension ReviewQueue {
         let found = try store.read { tx -> (DeskSession, Double)? in
             guard let row = try tx.session(id), let member = try tx.staffMember(row.staffId) else { return nil }
             try tx.enter([member.office])
-            guard tx.key.seal(row.canonical) == row.seal, !member.disabled, try tx.discrepancies(member).isEmpty,
+            guard tx.key.isSeal(row.seal, of: row.canonical), !member.disabled, try tx.discrepancies(member).isEmpty,
                   time - row.lastSeenAt <= Self.idleTimeout, time - row.createdAt <= Self.sessionLifetime
             else { return nil }
             return (DeskSession(token: token, csrf: row.csrf, member: member), row.lastSeenAt)
