@@ -62,7 +62,7 @@ if [ -n "${RJ_TEST_POSTGRES:-}" ]; then
   "$RJ" store migrate --store "$owner" --app-role rj_app >/dev/null
   "$RJ" store copy --from "$folder/desk.sqlite" --to "$app" --as bench | tail -n 1
   # The planner's statistics for the copied rows, as autovacuum would gather within a minute (the owner's to do).
-  psql -q -d "$owner" -c "ANALYZE"
+  psql -q -d "$owner" -c "ANALYZE staff, letter, letterVersion, review, redaction, party, auditEntry"
   desk "$app" postgres
   psql -q -d "$RJ_TEST_POSTGRES" -c "DROP DATABASE $database WITH (FORCE)"
 else

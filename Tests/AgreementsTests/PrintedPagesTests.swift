@@ -72,8 +72,9 @@ struct PrintedPagesTests {
         #expect(pages[first].contains("Yours sincerely"))
     }
 
-    @Test func everyPackPageIsNumberedAndHeaded() throws {
-        let loaded = try Self.load("neighbour-dispute")
+    @Test(arguments: agreementCases + ["assault-letters-sensitive"])
+    func everyPackPageIsNumberedAndHeaded(_ name: String) throws {
+        let loaded = try Self.load(name)
         for participant in loaded.participants {
             let pack = try Self.renderer.pack(of: loaded, for: participant.id)
             checkPages(try Self.pages(of: try PrintEngine.pdf(fromHTML: pack.print)), caseReference: loaded.reference,
