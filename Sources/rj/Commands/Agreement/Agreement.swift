@@ -24,7 +24,7 @@ extension RJ {
                 alone.
 
                 Example (a facilitator, kturner, at the meeting):
-                  rj agreement sign case.yml --signatory margaret --method typed
+                  rj agreement sign case.yml --signatory margaret --method typed \\
                     --typed-name "Margaret Ellis" --as kturner
                   rj agreement status case.yml --as kturner
                   rj agreement seal case.yml --out agreement.pdf --as kturner
@@ -106,9 +106,9 @@ extension RJ.AgreementCommand {
                 --method wet records where the signed paper is kept (--paper-held-at).
 
                 Examples:
-                  rj agreement sign case.yml --signatory margaret --method typed
+                  rj agreement sign case.yml --signatory margaret --method typed \\
                     --typed-name "Margaret Ellis" --as kturner
-                  rj agreement sign case.yml --signatory daniel --method wet
+                  rj agreement sign case.yml --signatory daniel --method wet \\
                     --paper-held-at "in the case file, Northfield office" --as kturner
                 """)
         @OptionGroup var options: CaseOptions
