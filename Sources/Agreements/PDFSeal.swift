@@ -111,7 +111,7 @@ enum PDFSeal {
             throw .notSealed("its signature has no byte ranges")
         }
         let numbers = String(decoding: pdf[(open + 1)..<close], as: UTF8.self).split(separator: " ").compactMap { Int($0) }
-        guard numbers.count == 4, numbers[0] == 0, numbers[1] > 0, numbers[2] > numbers[1], numbers[3] >= 0,
+        guard numbers.count == 4, numbers[0] == 0, numbers[1] > 0, numbers[2] >= numbers[1] + 2, numbers[3] >= 0,
               numbers[2] + numbers[3] <= pdf.count, pdf[numbers[1]] == UInt8(ascii: "<"), pdf[numbers[2] - 1] == UInt8(ascii: ">")
         else { throw .notSealed("its signature's byte ranges do not fit the file") }
         let signed = numbers[2] + numbers[3]

@@ -60,6 +60,21 @@ struct SealTests {
         #expect(checked > 100)
     }
 
+    @Test func aDamagedFileIsRefusedNeverTrusted() throws {
+        let pdf = try Self.sealed()
+        // Cut short anywhere, or with its byte ranges rewritten to nonsense: refused or found changed, never valid.
+        for length in stride(from: 0, to: pdf.count, by: 53) {
+            #expect((try? PDFSeal.verify(Array(pdf.prefix(length)), certificate: Self.key.certificate))?.isValid != true)
+        }
+        let at = try #require(PDFFile.lastIndex(of: Array("/ByteRange [".utf8), in: pdf, before: pdf.count)) + "/ByteRange [".utf8.count
+        for ranges in ["0 10 11 5", "0 10 9 5", "0 99999999 99999999 1", "0 -1 2 3", "1 2 3 4"] {
+            var changed = pdf
+            let padded = Array((ranges + String(repeating: " ", count: PDFSeal.byteRangeWidth)).utf8.prefix(PDFSeal.byteRangeWidth - 2))
+            changed.replaceSubrange(at..<at + padded.count, with: padded)
+            #expect((try? PDFSeal.verify(changed, certificate: Self.key.certificate))?.isValid != true, "\(ranges)")
+        }
+    }
+
     @Test func bytesAddedAfterTheSealShow() throws {
         let result = try PDFSeal.verify(try Self.sealed() + Array("\n9 0 obj\n(later)\nendobj\n".utf8), certificate: Self.key.certificate)
         #expect(result.unchanged && result.addedAfter == 24 && !result.isValid)

@@ -188,6 +188,12 @@ struct OfficeTests {
         try source.queue.approve(main, by: Service.as("kturner"))
         let york = try source.queue.submit(letter: Service.clean, case: Service.burglary, from: "daniel", to: "margaret",
                                            by: Service.as("yfac")).id
+        // Signatures go with the letters, in their offices.
+        let text = AgreementSigningTests.text
+        try source.queue.sign(SignatureRequest(signatory: "margaret", method: .typed, typedName: "Margaret Ellis"),
+                              agreement: text, case: Service.burglary, today: "2026-03-14", by: Service.as("kturner"))
+        try source.queue.sign(SignatureRequest(signatory: "daniel", method: .wet, paperHeldAt: "the York file"),
+                              agreement: text, case: Service.burglary, today: "2026-03-14", by: Service.as("yfac"))
         let database = try TestDatabase()
         let destination = try ReviewQueue(path: database.appURL, keyFile: file.key, screener: Service.screener)
         let rows = try source.queue.copy(into: destination, by: Service.as("admin"))
@@ -197,6 +203,12 @@ struct OfficeTests {
         #expect(report.entries == (try source.queue.verify(by: Service.as("admin")).entries))
         #expect(try destination.letter(main, by: Service.as("kturner")).details == (try source.queue.letter(main, by: Service.as("kturner")).details))
         #expect(try destination.queue(by: Service.as("yfac")).map(\.id) == [york])
+        #expect(try destination.agreementStatus(agreement: text, case: Service.burglary, by: Service.as("yfac")).signed.keys.sorted() == ["daniel"])
+        #expect(try destination.agreementStatus(agreement: text, case: Service.burglary, by: Service.as("kturner")).signed.keys.sorted() == ["margaret"])
+        // New signatures follow the copied ones.
+        let susan = try destination.sign(SignatureRequest(signatory: "susan", method: .onScreen, typedName: "Susan Ellis"),
+                                         agreement: text, case: Service.burglary, today: "2026-03-14", by: Service.as("kturner"))
+        #expect(susan.id == 3)
         // The copy goes on: new letters follow the copied ones, on the same chain.
         let next = try destination.submit(letter: Service.clean, case: Service.burglary, from: "daniel", to: "margaret",
                                           by: Service.as("kturner")).id
