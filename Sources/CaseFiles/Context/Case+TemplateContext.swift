@@ -109,7 +109,12 @@ private struct ContextBuilder {
     /// when the reference is a description such as "the community".
     func displayName(_ reference: String?) -> TemplateValue {
         guard let reference else { return .null }
-        guard let participant = `case`.participant(reference) else { return .string(reference) }
+        guard let participant = `case`.participant(reference) else {
+            // The words a case file uses for those who are not participants read as a sentence would say them.
+            let groups = ["community": "the community", "service": "the service", "referrer": "the referrer",
+                          "court": "the court", "police": "the police"]
+            return .string(groups[reference] ?? reference)
+        }
         return reveal(.string(participant.name), to: nameVisibility(participant))
     }
 
