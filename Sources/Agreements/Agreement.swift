@@ -98,7 +98,7 @@ public enum Agreement {
             throw .document(error)
         }
         let sealed = try PDFSeal.seal(pdf, record: record, key: key, at: now)
-        let hash = Hex.string(SHA256.hash(data: sealed))
+        let hash = Digest.hex(SHA256.hash(data: sealed))
         do {
             let stored = try queue.recordSeal(agreement: text, case: loaded, pdfHash: hash,
                                               certificate: key.certificate.fingerprint, today: today.description,

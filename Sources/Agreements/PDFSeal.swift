@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LetterReview
 
 /// The seal inside a PDF, as PDF readers expect it (ISO 32000-1 §12.8;
 /// PAdES B-B, ETSI EN 319 142-1): an incremental update appended to the
@@ -46,7 +47,7 @@ enum PDFSeal {
             /M \(PDFText.date(date))
             /Name \(PDFText.string(record.service))
             /Reason \(PDFText.string("Outcome agreement of case \(record.caseReference), version \(record.version), signed by every signatory"))
-            /RJ.Record <\(Hex.string(record.encoded))>
+            /RJ.Record <\(Digest.hex(record.encoded))>
             >>
             """
         objects.append((signature, signatureBody))
@@ -93,7 +94,7 @@ enum PDFSeal {
         hasher.update(data: output[end...])
         let cms = try CMSSignature.sign(digest: Array(hasher.finalize()), with: key)
         guard cms.count <= signatureRoom else { throw .sealFailed("the signature is larger than the room kept for it") }
-        let hex = Array(Hex.string(cms).utf8)
+        let hex = Array(Digest.hex(cms).utf8)
         output.replaceSubrange(start + 1 ..< start + 1 + hex.count, with: hex)
         return output
     }
@@ -115,7 +116,7 @@ enum PDFSeal {
               numbers[2] + numbers[3] <= pdf.count, pdf[numbers[1]] == UInt8(ascii: "<"), pdf[numbers[2] - 1] == UInt8(ascii: ">")
         else { throw .notSealed("its signature's byte ranges do not fit the file") }
         let signed = numbers[2] + numbers[3]
-        guard let contents = Hex.bytes(String(decoding: pdf[(numbers[1] + 1)..<(numbers[2] - 1)], as: UTF8.self)) else {
+        guard let contents = Digest.bytes(hex: String(decoding: pdf[(numbers[1] + 1)..<(numbers[2] - 1)], as: UTF8.self)) else {
             throw .notSealed("its signature is not written in hexadecimal")
         }
         let parsed = try CMSSignature.parse(contents)
@@ -127,7 +128,7 @@ enum PDFSeal {
         var record: SealRecord?
         if let at = PDFFile.lastIndex(of: Array("/RJ.Record <".utf8), in: pdf, before: signed), at > numbers[2],
            let end = pdf[at...].firstIndex(of: UInt8(ascii: ">")),
-           let bytes = Hex.bytes(String(decoding: pdf[(at + "/RJ.Record <".utf8.count)..<end], as: UTF8.self)) {
+           let bytes = Digest.bytes(hex: String(decoding: pdf[(at + "/RJ.Record <".utf8.count)..<end], as: UTF8.self)) {
             record = SealRecord(decoding: bytes)
         }
         return SealVerification(

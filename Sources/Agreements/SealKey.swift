@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LetterReview
 import SwiftASN1
 import X509
 
@@ -85,16 +86,7 @@ public struct SealKey: Sendable {
     }
 
     private static func create(_ path: String, _ text: String, mode: mode_t) throws(AgreementError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else { throw .keyFile(path, "cannot create it: \(String(cString: strerror(errno)))") }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor)
-        close(descriptor)
-        guard written == bytes.count, synced == 0 else {
-            unlink(path)
-            throw .keyFile(path, "it could not be written in full")
-        }
+        if let problem = OwnerFile.create(path, Array(text.utf8), mode: mode) { throw .keyFile(path, "cannot create it: \(problem)") }
     }
 
     /// Signs `digest` (SHA-256) with the key: an ECDSA signature in DER.
@@ -119,7 +111,7 @@ public struct SealCertificate: Sendable, Equatable {
     public let notValidAfter: Date
 
     /// SHA-256 of the DER, in hex: the certificate's fingerprint.
-    public var fingerprint: String { Hex.string(SHA256.hash(data: der)) }
+    public var fingerprint: String { Digest.hex(SHA256.hash(data: der)) }
 
     public var pem: String {
         let base64 = Data(der).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
@@ -172,38 +164,4 @@ public struct SealCertificate: Sendable, Equatable {
     }
 
     public static func == (lhs: SealCertificate, rhs: SealCertificate) -> Bool { lhs.der == rhs.der }
-}
-
-enum Hex {
-    static func string(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        for byte in bytes {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
-
-    static func bytes(_ text: some StringProtocol) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
-        func value(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: c - 0x30
-            case 0x41...0x46: c - 0x41 + 10
-            case 0x61...0x66: c - 0x61 + 10
-            default: nil
-            }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = value(utf8[index]), let low = value(utf8[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
 }

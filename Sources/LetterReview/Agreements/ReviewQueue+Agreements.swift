@@ -143,18 +143,17 @@ extension ReviewQueue {
     public func agreementStatus(agreement text: AgreementText, case loaded: Case, for action: LetterAction = .read,
                                 by actor: Actor) throws(LetterError) -> AgreementStatus {
         try store.read { tx in
-            let member = try Self.member(tx, actor, may: action)
+            _ = try Self.member(tx, actor, may: action)
             guard let agreement = loaded.agreement else { throw LetterError.noAgreement(loaded.reference) }
             let records = try tx.agreementRecords(case: loaded.reference)
             let versions = try tx.agreementVersions(case: loaded.reference)
+            let entries = try tx.agreementEntries(offices: Set(records.map(\.office)))
             for record in records {
                 let version = versions.first { $0.number == record.version && $0.office == record.office }
                 let found = Integrity.compare(.agreement(record.id ?? 0), now: RecordState(record, version),
-                                              last: try tx.lastEntry(agreementRecord: record.id ?? 0, office: record.office),
-                                              key: tx.key)
+                                              last: entries[record.id ?? 0], key: tx.key)
                 guard found.isEmpty else { throw LetterError.recordsAltered(found) }
             }
-            _ = member
             let current = versions.first { $0.textHash == text.hash }
             var signed: [String: AgreementRecord] = [:], older: [String: AgreementRecord] = [:]
             for record in records where record.kind == .signature {
@@ -258,10 +257,16 @@ extension StoreTransaction {
 
     func insert(_ record: inout AgreementRecord) throws { record.id = try connection.insert(record, into: "agreementRecord") }
 
-    /// The entry that recorded an agreement record: the one whose details name it.
-    func lastEntry(agreementRecord id: Int64, office: String) throws -> AuditEntry? {
-        try connection.fetch(AuditEntry.self, from: "auditEntry", """
-            WHERE office = ? AND action IN ('agreement-sign', 'agreement-seal', 'agreement-copy') ORDER BY sequence
-            """, [.text(office)]).last { $0.details["record"] == String(id) }
+    /// The latest entry that recorded each agreement record of these offices, by the record its details name.
+    func agreementEntries(offices: Set<String>) throws -> [Int64: AuditEntry] {
+        var latest: [Int64: AuditEntry] = [:]
+        for office in offices.sorted() {
+            for entry in try connection.fetch(AuditEntry.self, from: "auditEntry", """
+                WHERE office = ? AND action IN ('agreement-sign', 'agreement-seal', 'agreement-copy') ORDER BY sequence
+                """, [.text(office)]) {
+                if let id = entry.details["record"].flatMap(Int64.init) { latest[id] = entry }
+            }
+        }
+        return latest
     }
 }

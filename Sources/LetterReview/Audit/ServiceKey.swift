@@ -64,26 +64,37 @@ public struct ServiceKey: Sendable {
     /// replaces an existing file.
     static func create(path: String) throws(LetterError) -> ServiceKey {
         let key = random()
-        let bytes = key.bytes
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw .keyFile(path, .cannotCreate(String(cString: strerror(errno)))) }
-        let text = Array((Digest.hex(bytes) + "\n").utf8)
-        let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor)
-        close(descriptor)
-        guard written == text.count, synced == 0 else {
-            unlink(path)
-            throw .keyFile(path, .cannotCreate("the key could not be written in full"))
+        if let problem = OwnerFile.create(path, Array((Digest.hex(key.bytes) + "\n").utf8)) {
+            throw .keyFile(path, .cannotCreate(problem))
         }
         return key
     }
 }
 
-/// Hex for digests and keys.
-enum Digest {
+/// A new file for a secret: made with `mode` (by default readable by its
+/// owner only) from the first byte, never over an existing file, and
+/// synced before it counts as written.
+public enum OwnerFile {
+    /// Writes `bytes` to a new file at `path`; returns why it could not, or nil once written.
+    public static func create(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o600) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor)
+        close(descriptor)
+        guard written == bytes.count, synced == 0 else {
+            unlink(path)
+            return "it could not be written in full"
+        }
+        return nil
+    }
+}
+
+/// Hex for digests and keys, for every target that writes or reads them.
+public enum Digest {
     static let digits = Array("0123456789abcdef".utf8)
 
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in bytes {
@@ -93,9 +104,9 @@ enum Digest {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    static func sha256(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
+    public static func sha256(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
 
-    static func bytes(hex text: String) -> [UInt8]? {
+    public static func bytes(hex text: some StringProtocol) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         func value(_ c: UInt8) -> UInt8? {
