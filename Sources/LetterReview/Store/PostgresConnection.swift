@@ -32,14 +32,38 @@ final class PostgresConnection: SQLConnection {
     /// name each was prepared under: the store asks the same few questions
     /// over and over, and a prepared one is not parsed and planned again.
     private var prepared: [String: String] = [:]
+    /// The number of the next statement prepared: names are never reused.
+    private var preparedNames = 0
+
+    /// Statements to run before the next one, in its round trip: see ``later(_:_:)``.
+    private var deferred: [SQLStatement] = []
+
+    func later(_ sql: String, _ arguments: [SQLValue]) throws { deferred.append(SQLStatement(sql, arguments)) }
+
+    /// Whether the transaction begun with ``begin(_:)`` has reached the server.
+    private var began = false
+
+    /// Begins a transaction with the statements `start`, sent with the
+    /// transaction's first question rather than on their own.
+    func begin(_ start: [String]) {
+        deferred = start.map { SQLStatement($0) }
+        began = false
+    }
+
+    /// Ends the transaction with `command` (COMMIT or ROLLBACK); one that
+    /// never reached the server ends without a word to it.
+    func end(_ command: String) throws {
+        let sent = began
+        deferred.removeAll()
+        began = false
+        guard sent else { return }
+        _ = try Self.read(PQexec(handle, command), handle)
+    }
 
     @discardableResult
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
-        let values = arguments.map(\.string)
-        // PostgreSQL's text cannot hold NUL, and libpq would cut the value there: refuse rather than store less.
-        if values.contains(where: { $0?.utf8.contains(0) == true }) {
-            throw PostgresError(state: "22021", message: "a value holds a NUL character, which PostgreSQL cannot store")
-        }
+        if !deferred.isEmpty { return try batch([SQLStatement(sql, arguments)])[0] }
+        let values = try Self.texts(arguments)
         let result: OpaquePointer?
         if let name = try preparedName(sql, parameters: values.count) {
             result = Self.withCStrings(values) { pointers in
@@ -53,7 +77,108 @@ final class PostgresConnection: SQLConnection {
                 PQexecParams(handle, Self.numbered(sql), Int32(values.count), nil, pointers, nil, nil, 0)
             }
         }
+        began = true
         return try Self.read(result, handle)
+    }
+
+    /// The statements deferred so far and `statements`, in one round trip:
+    /// each is sent (prepared first, the first time it is seen) in
+    /// libpq's pipeline mode, then one sync, then every result is read. A
+    /// statement that fails stops those after it (the server skips them)
+    /// and its error is thrown once the pipeline is read to its end.
+    func batch(_ statements: [SQLStatement]) throws -> [[SQLRow]] {
+        let all = deferred + statements
+        let skipped = deferred.count
+        deferred.removeAll()
+        began = true
+        if all.count == 1 { return [try rows(all[0].sql, all[0].arguments)] }
+        let texts = try all.map { try Self.texts($0.arguments) }
+        guard PQenterPipelineMode(handle) == 1 else { throw PostgresError(state: nil, message: Self.message(handle)) }
+        defer { PQexitPipelineMode(handle) }
+        // Each statement sent, and whether a prepare's result comes before its own.
+        var sent: [Bool] = []
+        var newlyPrepared: [String] = []
+        var sendFailed = false
+        for (statement, values) in zip(all, texts) {
+            var preparing = false
+            let name: String? = prepared[statement.sql] ?? {
+                guard Self.isPreparable(statement.sql) else { return nil }
+                preparedNames += 1
+                let name = "rj_\(preparedNames)"
+                preparing = true
+                return name
+            }()
+            if preparing, let name {
+                guard PQsendPrepare(handle, name, Self.numbered(statement.sql), Int32(values.count), nil) == 1 else {
+                    sendFailed = true
+                    break
+                }
+                prepared[statement.sql] = name
+                newlyPrepared.append(statement.sql)
+            }
+            let ok = Self.withCStrings(values) { pointers -> Int32 in
+                if let name { return PQsendQueryPrepared(handle, name, Int32(values.count), pointers, nil, nil, 0) }
+                return PQsendQueryParams(handle, Self.numbered(statement.sql), Int32(values.count), nil, pointers, nil, nil, 0)
+            }
+            guard ok == 1 else {
+                sendFailed = true
+                break
+            }
+            sent.append(preparing)
+        }
+        guard PQpipelineSync(handle) == 1, PQflush(handle) == 0 else {
+            for sql in newlyPrepared { prepared[sql] = nil }
+            throw PostgresError(state: nil, message: Self.message(handle))
+        }
+        var results: [[SQLRow]] = []
+        var failure: (any Error)?
+        func next() -> OpaquePointer? {
+            let result = PQgetResult(handle)
+            // Each statement's results end with a null, except the sync's.
+            if let result, PQresultStatus(result) != PGRES_PIPELINE_SYNC { _ = PQgetResult(handle) }
+            return result
+        }
+        for preparing in sent {
+            if preparing {
+                let result = next()
+                if failure == nil, let result, PQresultStatus(result) != PGRES_COMMAND_OK {
+                    failure = Self.failure(result, handle)
+                }
+                if let result { PQclear(result) }
+            }
+            let result = next()
+            if failure == nil {
+                do { results.append(try Self.read(result, handle)) } catch { failure = error }
+            } else if let result {
+                PQclear(result)
+            }
+        }
+        // The sync's own result ends the pipeline.
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if failure != nil || sendFailed {
+            // A statement the server skipped was not prepared after all.
+            for sql in newlyPrepared { prepared[sql] = nil }
+            throw failure ?? PostgresError(state: nil, message: Self.message(handle))
+        }
+        return Array(results.dropFirst(skipped))
+    }
+
+    private static func texts(_ arguments: [SQLValue]) throws -> [String?] {
+        let values = arguments.map(\.string)
+        // PostgreSQL's text cannot hold NUL, and libpq would cut the value there: refuse rather than store less.
+        if values.contains(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError(state: "22021", message: "a value holds a NUL character, which PostgreSQL cannot store")
+        }
+        return values
+    }
+
+    private static func isPreparable(_ sql: String) -> Bool {
+        let start = sql.drop { $0.isWhitespace }.prefix(7).uppercased()
+        return ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(where: { start.hasPrefix($0) })
     }
 
     /// The name `sql` is prepared under, preparing it the first time; nil
@@ -61,9 +186,9 @@ final class PostgresConnection: SQLConnection {
     /// changes to the tables themselves are sent as they are).
     private func preparedName(_ sql: String, parameters: Int) throws -> String? {
         if let name = prepared[sql] { return name }
-        let start = sql.drop { $0.isWhitespace }.prefix(7).uppercased()
-        guard ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(where: { start.hasPrefix($0) }) else { return nil }
-        let name = "rj_\(prepared.count + 1)"
+        guard Self.isPreparable(sql) else { return nil }
+        preparedNames += 1
+        let name = "rj_\(preparedNames)"
         _ = try Self.read(PQprepare(handle, name, Self.numbered(sql), Int32(parameters), nil), handle)
         prepared[sql] = name
         return name
@@ -108,10 +233,17 @@ final class PostgresConnection: SQLConnection {
             }
             return rows
         default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let message = PQresultErrorMessage(result).map { String(cString: $0) } ?? "failed"
-            throw PostgresError(state: state, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw failure(result, handle)
         }
+    }
+
+    private static func failure(_ result: OpaquePointer, _ handle: OpaquePointer) -> PostgresError {
+        if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+            return PostgresError(state: nil, message: "skipped, since a statement before it failed")
+        }
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        let message = PQresultErrorMessage(result).map { String(cString: $0) } ?? "failed"
+        return PostgresError(state: state, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// `?` placeholders as PostgreSQL's `$1`, `$2`, …; the store's SQL has no

@@ -7,8 +7,11 @@ final class PostgresPool: @unchecked Sendable {
     let url: String
     private let lock = NSLock()
     private var idle: [PostgresConnection] = []
-    /// How many connections are kept open when idle.
-    private let keep = 8
+    /// How many connections are kept open when idle: one for each of the
+    /// store's threads and one for the writer of readings, so that a busy desk never closes a connection only
+    /// to open another (a new backend on the server, and every statement
+    /// prepared again) a moment later.
+    private let keep = StoreThreads.count + 1
 
     init(url: String) { self.url = url }
 
@@ -42,17 +45,17 @@ final class PostgresPool: @unchecked Sendable {
                 connection = try PostgresConnection(url: url)
             }
             do {
+                // Sent with the transaction's first question, in its round trip.
                 if write {
-                    // One round trip: the transaction, and the lock every write holds.
-                    try connection.execute("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(\(Self.writeLock))")
+                    connection.begin(["BEGIN ISOLATION LEVEL READ COMMITTED", "SELECT pg_advisory_xact_lock(\(Self.writeLock))"])
                 } else {
-                    try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    connection.begin(["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"])
                 }
                 let result = try body(connection)
-                try connection.execute("COMMIT")
+                try connection.end("COMMIT")
                 return result
             } catch {
-                _ = try? connection.execute("ROLLBACK")
+                _ = try? connection.end("ROLLBACK")
                 if let failure = error as? PostgresError, failure.mayRetry || !connection.isConnected, attempt < 5 { continue }
                 throw error
             }

@@ -84,9 +84,37 @@ protocol SQLConnection {
     var dialect: SQLDialect { get }
     @discardableResult
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
+    /// Runs a statement whose result nobody reads (`BEGIN`, setting the
+    /// offices) no later than the next statement: PostgreSQL sends it in the
+    /// same round trip as that statement.
+    func later(_ sql: String, _ arguments: [SQLValue]) throws
+    /// Runs independent statements in order, giving each one's rows:
+    /// PostgreSQL sends them all in one round trip (libpq's pipeline mode).
+    func batch(_ statements: [SQLStatement]) throws -> [[SQLRow]]
+}
+
+/// A statement and its values, for ``SQLConnection/batch(_:)``.
+struct SQLStatement {
+    var sql: String
+    var arguments: [SQLValue]
+    init(_ sql: String, _ arguments: [SQLValue] = []) {
+        self.sql = sql
+        self.arguments = arguments
+    }
+
+    /// The columns of `T` from `table`, as ``SQLConnection/fetch(_:from:_:_:)`` asks.
+    static func select<T: RowRecord>(_ type: T.Type, from table: String, _ clause: String, _ arguments: [SQLValue] = []) -> SQLStatement {
+        SQLStatement("SELECT \(T.columns) FROM \(table) \(clause)", arguments)
+    }
 }
 
 extension SQLConnection {
+    func later(_ sql: String, _ arguments: [SQLValue]) throws { try rows(sql, arguments) }
+
+    func batch(_ statements: [SQLStatement]) throws -> [[SQLRow]] {
+        try statements.map { try rows($0.sql, $0.arguments) }
+    }
+
     func execute(_ sql: String, _ arguments: [SQLValue] = []) throws { try rows(sql, arguments) }
 
     func one(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRow? { try rows(sql, arguments).first }

@@ -5,7 +5,9 @@ import Foundation
 /// run async code (one a core) must not wait with it: a server that lets
 /// them would serve two requests at a time, however many are waiting.
 final class StoreThreads: @unchecked Sendable {
-    static let shared = StoreThreads(count: 16)
+    /// How many threads wait on the database at once.
+    static let count = 16
+    static let shared = StoreThreads(count: count)
 
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []

@@ -101,7 +101,8 @@ final class StoreTransaction {
         self.offices = offices.sorted()
         if connection.dialect == .postgres {
             // Transaction-local (SET LOCAL), so that a pooled connection carries nothing over.
-            try connection.execute("SELECT set_config('app.offices', ?, true)", [.text(self.offices.joined(separator: ","))])
+            // Sent with the next question, in its round trip.
+            try connection.later("SELECT set_config('app.offices', ?, true)", [.text(self.offices.joined(separator: ","))])
         }
     }
 
@@ -122,21 +123,33 @@ final class StoreTransaction {
     // MARK: Letters
 
     func details(_ id: Int64) throws -> LetterDetails? {
-        guard let scope = scope(),
-              let letter = try connection.fetch(StoredLetter.self, from: "letter", "WHERE id = ? AND \(scope.clause)",
-                                                [.integer(id)] + scope.values).first
-        else { return nil }
-        return try details(of: letter)
+        guard let scope = scope() else { return nil }
+        // The letter and its records asked together, in one round trip on PostgreSQL.
+        let results = try connection.batch(
+            [.select(StoredLetter.self, from: "letter", "WHERE id = ? AND \(scope.clause)", [.integer(id)] + scope.values)]
+                + Self.recordStatements(of: id))
+        guard let letter = try results[0].first.map(StoredLetter.init(row:)) else { return nil }
+        return try Self.details(of: letter, from: Array(results.dropFirst()))
     }
 
     private func details(of letter: StoredLetter) throws -> LetterDetails {
-        let id: [SQLValue] = [.integer(letter.id!)]
-        return LetterDetails(
-            letter: letter,
-            versions: try connection.fetch(LetterVersion.self, "SELECT * FROM letterVersion WHERE letterId = ? ORDER BY number", id),
-            reviews: try connection.fetch(Review.self, "SELECT * FROM review WHERE letterId = ? ORDER BY id", id),
-            redactions: try connection.fetch(Redaction.self, "SELECT * FROM redaction WHERE letterId = ? ORDER BY id", id),
-            parties: try connection.fetch(Party.self, from: "party", "WHERE letterId = ? ORDER BY participant", id))
+        try Self.details(of: letter, from: try connection.batch(Self.recordStatements(of: letter.id!)))
+    }
+
+    /// What ``details(of:from:)`` reads: a letter's versions, reviews, redactions and parties.
+    private static func recordStatements(of id: Int64) -> [SQLStatement] {
+        let id: [SQLValue] = [.integer(id)]
+        return [SQLStatement("SELECT * FROM letterVersion WHERE letterId = ? ORDER BY number", id),
+                SQLStatement("SELECT * FROM review WHERE letterId = ? ORDER BY id", id),
+                SQLStatement("SELECT * FROM redaction WHERE letterId = ? ORDER BY id", id),
+                .select(Party.self, from: "party", "WHERE letterId = ? ORDER BY participant", id)]
+    }
+
+    private static func details(of letter: StoredLetter, from results: [[SQLRow]]) throws -> LetterDetails {
+        LetterDetails(letter: letter, versions: try results[0].map { try $0.decode(LetterVersion.self) },
+                      reviews: try results[1].map { try $0.decode(Review.self) },
+                      redactions: try results[2].map { try $0.decode(Redaction.self) },
+                      parties: try results[3].map(Party.init(row:)))
     }
 
     /// Every letter in the offices entered with its records, read table by
@@ -234,18 +247,41 @@ final class StoreTransaction {
 
     /// The letter's entries other than reads, in order.
     func changes(letter id: Int64) throws -> [AuditEntry] {
-        guard let scope = scope() else { return [] }
-        return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+        guard let statement = changesStatement(letter: id) else { return [] }
+        return try connection.rows(statement.sql, statement.arguments).map(AuditEntry.init(row:))
+    }
+
+    private func changesStatement(letter id: Int64) -> SQLStatement? {
+        guard let scope = scope() else { return nil }
+        return .select(AuditEntry.self, from: "auditEntry", """
             WHERE letterId = ? AND action <> 'view' AND \(scope.clause) ORDER BY sequence
             """, [.integer(id)] + scope.values)
     }
 
     /// The letter's latest reads, newest first.
     func reads(letter id: Int64, latest: Int) throws -> [AuditEntry] {
-        guard let scope = scope() else { return [] }
-        return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+        guard let statement = readsStatement(letter: id, latest: latest) else { return [] }
+        return try connection.rows(statement.sql, statement.arguments).map(AuditEntry.init(row:))
+    }
+
+    private func readsStatement(letter id: Int64, latest: Int) -> SQLStatement? {
+        guard let scope = scope() else { return nil }
+        return .select(AuditEntry.self, from: "auditEntry", """
             WHERE letterId = ? AND action = 'view' AND \(scope.clause) ORDER BY sequence DESC LIMIT \(max(0, latest))
             """, [.integer(id)] + scope.values)
+    }
+
+    /// What a reading of a letter shows besides its records, asked together
+    /// (one round trip on PostgreSQL): the entry that last recorded its
+    /// state, the staff list, its changes and its latest reads.
+    func trail(of id: Int64, latestReads: Int) throws
+        -> (last: AuditEntry?, staff: [StaffMember], changes: [AuditEntry], reads: [AuditEntry]) {
+        guard let last = lastEntryStatement(letter: id), let changes = changesStatement(letter: id),
+              let reads = readsStatement(letter: id, latest: latestReads)
+        else { return (nil, try allStaff(), [], []) }
+        let results = try connection.batch([last, SQLStatement("SELECT * FROM staff ORDER BY id"), changes, reads])
+        return (try results[0].first.map(AuditEntry.init(row:)), try results[1].map { try $0.decode(StaffMember.self) },
+                try results[2].map(AuditEntry.init(row:)), try results[3].map(AuditEntry.init(row:)))
     }
 
     /// A mark that changes with every audited change in the offices entered,
@@ -263,19 +299,24 @@ final class StoreTransaction {
 
     /// The last entry that recorded the letter's state (views record none).
     func lastEntry(letter id: Int64) throws -> AuditEntry? {
+        guard let statement = lastEntryStatement(letter: id) else { return nil }
+        return try connection.rows(statement.sql, statement.arguments).first.map(AuditEntry.init(row:))
+    }
+
+    private func lastEntryStatement(letter id: Int64) -> SQLStatement? {
         guard let scope = scope() else { return nil }
         if connection.dialect == .postgres {
             // The letter's changes first, then the latest of them: asked as one
             // ordered question, PostgreSQL may walk the office's whole trail
             // backwards when one letter has been read very often.
-            return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+            return .select(AuditEntry.self, from: "auditEntry", """
                 WHERE sequence = (SELECT MAX(sequence) FROM (SELECT sequence FROM auditEntry
                     WHERE letterId = ? AND action <> 'view' AND \(scope.clause) OFFSET 0) AS changes)
-                """, [.integer(id)] + scope.values).first
+                """, [.integer(id)] + scope.values)
         }
-        return try connection.fetch(AuditEntry.self, from: "auditEntry", """
+        return .select(AuditEntry.self, from: "auditEntry", """
             WHERE letterId = ? AND action <> 'view' AND \(scope.clause) ORDER BY sequence DESC LIMIT 1
-            """, [.integer(id)] + scope.values).first
+            """, [.integer(id)] + scope.values)
     }
 
     func lastEntry(staff id: String) throws -> AuditEntry? {
@@ -325,7 +366,12 @@ final class StoreTransaction {
 
     /// What differs between a letter's records and its last audit entry; empty when they match.
     func discrepancies(_ details: LetterDetails) throws -> [Discrepancy] {
-        Integrity.compare(.letter(details.id), now: RecordState(details), last: try lastEntry(letter: details.id), key: key)
+        discrepancies(details, last: try lastEntry(letter: details.id))
+    }
+
+    /// The letter's discrepancies against the entry that last recorded its state, already read.
+    func discrepancies(_ details: LetterDetails, last: AuditEntry?) -> [Discrepancy] {
+        Integrity.compare(.letter(details.id), now: RecordState(details), last: last, key: key)
     }
 
     func discrepancies(_ member: StaffMember) throws -> [Discrepancy] {

@@ -74,12 +74,13 @@ extension ReviewQueue {
             if Self.takesPart(member, in: details.parties) {
                 throw LetterError.participantCannotAct(staff: member.id, caseReference: details.letter.caseReference)
             }
-            let discrepancies = try tx.discrepancies(details)
-            let staff = try tx.allStaff()
+            let trail = try tx.trail(of: id, latestReads: latestReads)
+            let discrepancies = tx.discrepancies(details, last: trail.last)
+            let staff = trail.staff
             let releaser = details.letter.releasedBy.flatMap { id in staff.first { $0.id == id } }
             let handover = discrepancies.isEmpty ? Self.preview(details, releasedBy: releaser, today: today) : nil
             return LetterReading(view: LetterView(details: details, discrepancies: discrepancies),
-                                 changes: try tx.changes(letter: id), latestReads: try tx.reads(letter: id, latest: latestReads),
+                                 changes: trail.changes, latestReads: trail.reads,
                                  names: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
                                  handover: handover)
         } }
