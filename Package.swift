@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Documents", targets: ["Documents"]),
         .library(name: "LetterReview", targets: ["LetterReview"]),
         .library(name: "Agreements", targets: ["Agreements"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +64,8 @@ let package = Package(
                            .product(name: "X509", package: "swift-certificates"),
                            .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
+        // Figures for commissioners, made from anonymous case figures alone.
+        .target(name: "Reports", dependencies: ["CaseFiles", "Templating"]),
         // The review desk: the web application over the same library calls.
         .target(
             name: "Desk",
@@ -80,6 +83,7 @@ let package = Package(
                 "LetterReview",
                 "Agreements",
                 "Desk",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +102,7 @@ let package = Package(
                                                             "Templating", "TestSupport"]),
         .testTarget(name: "DeskTests", dependencies: ["Desk", "LetterReview", "CaseFiles", "TestSupport",
                                                       .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CaseFiles", "Templating", "TestSupport"]),
         .testTarget(name: "RJCommandTests", dependencies: ["rj", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

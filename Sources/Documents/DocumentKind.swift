@@ -10,6 +10,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case yourInformation = "your-information"
     case supportAndComplaints = "support-and-complaints"
     case consentForm = "consent-form"
+    case closingLetter = "closing-letter"
 
     /// What goes into a participant's information pack, in order.
     public static let pack: [DocumentKind] = [
@@ -31,7 +32,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     public var isInternal: Bool { self == .riskAssessment }
 
     /// Whether the document is written to one participant (a pack document).
-    public var needsReader: Bool { Self.pack.contains(self) }
+    public var needsReader: Bool { Self.pack.contains(self) || self == .closingLetter }
 
     /// The check areas whose errors mean the document is not ready to go out.
     /// Pack documents are what a participant reads before consenting, so

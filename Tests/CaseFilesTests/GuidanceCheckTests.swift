@@ -61,6 +61,19 @@ struct GuidanceCheckTests {
         Mutation(code: "RJ-CON-001") { $0.participants[1].consent?.date = nil },
         Mutation(code: "RJ-CON-002") { $0.participants[1].consent?.date = CalendarDate(year: 2026, month: 3, day: 15) },
         Mutation(code: "RJ-PRC-001") { $0.facilitators.removeAll { $0.role == .lead } },
+        Mutation(code: "RJ-ACT-001") {
+            $0.closure = nil
+            $0.agreement!.actions[2].progress.removeLast()
+            $0.agreement!.actions[2].progress[0].status = .notDone
+            $0.agreement!.actions[2].progress[0].date = CalendarDate(year: 2026, month: 6, day: 1)
+        },
+        Mutation(code: "RJ-ACT-002") { $0.agreement!.actions[2].decision!.terms = nil; $0.agreement!.actions[2].decision!.due = nil },
+        Mutation(code: "RJ-ACT-003") { $0.agreement!.actions[2].decision!.date = nil },
+        Mutation(code: "RJ-CLO-001") { $0.agreement!.actions[2].progress.removeLast() },
+        Mutation(code: "RJ-CLO-002") { $0.closure!.reason = .notCompleted },
+        Mutation(code: "RJ-CLO-003") { $0.closure!.date = CalendarDate(year: 2026, month: 3, day: 1) },
+        Mutation(code: "RJ-CLO-004") { $0.closure!.reason = .withdrawn },
+        Mutation(code: "RJ-FBK-001") { for index in $0.participants.indices { $0.participants[index].feedback = nil } },
     ]
 
     @Test(arguments: mutations)
@@ -84,7 +97,7 @@ struct GuidanceCheckTests {
         var broken = try Self.example("burglary-adult")
         broken.agreement!.actions[1].monitor = nil
         let finding = try #require(GuidanceChecks.run(broken).first)
-        #expect(finding.description.hasSuffix("burglary-adult.yml:99:7: error: RJ-AGR-004 action 2 has no monitor (BPG 2011 §3b.4)"))
+        #expect(finding.description.hasSuffix("burglary-adult.yml:109:7: error: RJ-AGR-004 action 2 has no monitor (BPG 2011 §3b.4)"))
     }
 
     @Test func vagueWordsAreMatchedAsWords() {

@@ -12,6 +12,8 @@ struct AudiencePropertyTests {
         var yaml: String
         var secrets: [(token: String, visibility: Visibility)]
         var participants: [String]
+        /// The closure note, for the service only: no participant's document shows it, nor the risk assessment.
+        var closureNote: String?
     }
 
     struct Generator {
@@ -90,7 +92,15 @@ struct AudiencePropertyTests {
                 yaml += "  - id: item\(index)\n    about: \(about)\n    text: Item \(text)\n    shared_with: [\(sharedWith.joined(separator: ", "))]\n"
                 secrets.append((text, Visibility(sharedWith: sharedWith.map(Audience.init), plus: [about])))
             }
-            return GeneratedCase(yaml: yaml, secrets: secrets, participants: ids)
+            // Half the cases are closed, with a note for the service only.
+            var closureNote: String?
+            if random(2) == 0 {
+                let note = token()
+                closureNote = note
+                yaml += "closure:\n  date: 2026-04-01\n  reason: completed\n  note: Note \(note)\n"
+                secrets.append((note, .serviceOnly))
+            }
+            return GeneratedCase(yaml: yaml, secrets: secrets, participants: ids, closureNote: closureNote)
         }
     }
 
@@ -107,6 +117,8 @@ struct AudiencePropertyTests {
                 for kind in DocumentKind.allCases {
                     if kind.isInternal && audience != .internal { continue }
                     if kind.needsReader, case .participant = audience {} else if kind.needsReader { continue }
+                    // A closing letter is for a closed case only.
+                    if kind == .closingLetter && loaded.closure == nil { continue }
                     for renderer in [redacting, strict] {
                         let document: RenderedDocument
                         do {
@@ -141,7 +153,7 @@ struct AudiencePropertyTests {
         let generated = generator.generate()
         let loaded = try Case.parse(generated.yaml, file: "generated.yml")
         let risk = try Fixtures.renderer(draft: true).render(.riskAssessment, of: loaded, for: .internal, format: .md)
-        for secret in generated.secrets where secret.visibility == .serviceOnly {
+        for secret in generated.secrets where secret.visibility == .serviceOnly && secret.token != generated.closureNote {
             #expect(risk.markdown.contains(secret.token))
         }
     }

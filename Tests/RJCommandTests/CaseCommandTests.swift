@@ -22,7 +22,7 @@ struct CaseCommandTests {
     @Test func checkPassesOnTheExample() throws {
         let result = try RJRunner.run(["check", burglary])
         #expect(result.status == 0)
-        #expect(result.stdout == "\(burglary): no problems found (24 checks)\n")
+        #expect(result.stdout == "\(burglary): no problems found (32 checks)\n")
     }
 
     @Test func checkReportsFindingsLikeACompiler() throws {
@@ -30,7 +30,7 @@ struct CaseCommandTests {
             let result = try RJRunner.run(["check", "case.yml"], in: folder)
             #expect(result.status == 1)
             #expect(result.stdout == """
-                case.yml:99:7: error: RJ-AGR-004 action 2 has no monitor (BPG 2011 §3b.4)
+                case.yml:109:7: error: RJ-AGR-004 action 2 has no monitor (BPG 2011 §3b.4)
                 case.yml: 1 error, 0 warnings
 
                 """)
@@ -40,7 +40,7 @@ struct CaseCommandTests {
             let findings = object?["findings"] as? [[String: Any]]
             #expect(findings?.first?["code"] as? String == "RJ-AGR-004")
             #expect(findings?.first?["reference"] as? String == "BPG 2011 §3b.4")
-            #expect(findings?.first?["line"] as? Int == 99)
+            #expect(findings?.first?["line"] as? Int == 109)
         }
     }
 
@@ -48,7 +48,7 @@ struct CaseCommandTests {
         try withBrokenCase("      monitor: Amira Hussain", "      montior: Amira Hussain") { folder in
             let result = try RJRunner.run(["check", "case.yml"], in: folder)
             #expect(result.status == 2)
-            #expect(result.stderr == "case.yml:98:7: error: unknown key 'montior' in action 1 (did you mean 'monitor'?)\n")
+            #expect(result.stderr == "case.yml:106:7: error: unknown key 'montior' in action 1 (did you mean 'monitor'?)\n")
         }
     }
 

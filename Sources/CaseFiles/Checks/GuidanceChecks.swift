@@ -1,13 +1,19 @@
+import Templating
+
 /// The Best Practice Guidance, as checks on a case: every requirement of
 /// REQUIREMENTS.md that data can show, one function each.
 public enum GuidanceChecks {
-    /// Every finding for the case, in file order.
-    public static func run(_ case: Case) -> [Finding] {
-        var checks = Checker(case: `case`)
+    /// Every finding for the case, in file order. With `today`, also what
+    /// depends on the date: actions overdue with nothing decided, and a
+    /// closure dated in the future.
+    public static func run(_ case: Case, today: CalendarDate? = nil) -> [Finding] {
+        var checks = Checker(case: `case`, today: today)
         checks.agreement()
         checks.risk()
         checks.consent()
         checks.process()
+        checks.monitoring()
+        checks.closure()
         return checks.findings.sorted {
             ($0.location.line, $0.location.column, $0.code) < ($1.location.line, $1.location.column, $1.code)
         }
@@ -46,14 +52,26 @@ public enum GuidanceChecks {
         ("RJ-CON-001", "BPG 2011 §G.3, §B.8", "each participant's consent to take part is recorded, with its date"),
         ("RJ-CON-002", "BPG 2011 §B.8", "consent was given before the meeting"),
         ("RJ-PRC-001", "BPG 2011 §G.6", "the case has a lead facilitator"),
+        ("RJ-ACT-001", "DJ203 P11, P15; BPG 2011 §3b.11", "an overdue or failed action has a recorded decision"),
+        ("RJ-ACT-002", "DJ203 P15", "a varied action says what is to be done now, and by when"),
+        ("RJ-ACT-003", "DJ203 P18", "a decision on an action is dated"),
+        ("RJ-CLO-001", "DJ203 P15, P17", "a closed case has every action done or decided"),
+        ("RJ-CLO-002", "DJ203 P17", "the closure reason matches what was done"),
+        ("RJ-CLO-003", "DJ203 P17", "a closure date is not before the referral or the agreement, nor in the future"),
+        ("RJ-CLO-004", "DJ203 P18; BPG 2011 §G.6", "a case not completed says why it closed"),
+        ("RJ-FBK-001", "BPG 2011 §G.10", "a closed case records feedback from those who took part"),
     ]
 }
 
 private struct Checker {
     let `case`: Case
+    let today: CalendarDate?
     var findings: [Finding] = []
 
-    init(case: Case) { self.case = `case` }
+    init(case: Case, today: CalendarDate?) {
+        self.case = `case`
+        self.today = today
+    }
 
     mutating func add(_ code: String, _ severity: Finding.Severity, _ message: String, _ reference: String,
                       _ area: Finding.Area, at location: SourceLocation) {
@@ -212,6 +230,112 @@ private struct Checker {
         if !`case`.facilitators.contains(where: { $0.role == .lead }) {
             add("RJ-PRC-001", .error, "the case has no lead facilitator", "BPG 2011 §G.6", .process, at: .unknown)
         }
+    }
+
+    // MARK: Monitoring and closure (DJ203 P11-P18)
+
+    /// Each action not done as agreed needs a decision: varied, waived or
+    /// not completed (DJ203 P15), the agreement's consequences applied (§3b.11).
+    mutating func monitoring() {
+        guard let agreement = `case`.agreement else { return }
+        let consequences = agreement.consequences.map { " The agreement says: \(Self.sentence($0))" } ?? ""
+        for (index, action) in agreement.actions.enumerated() {
+            let label = "action \(index + 1)"
+            if let decision = action.decision {
+                if decision.kind == .varied && decision.terms == nil && decision.due == nil {
+                    add("RJ-ACT-002", .error,
+                        "\(label) is varied, but the decision does not say what is to be done now (terms) or by when (due)",
+                        "DJ203 P15", .process, at: decision.location)
+                }
+                if decision.date == nil {
+                    add("RJ-ACT-003", .warning, "the decision on \(label) is not dated; add date: YYYY-MM-DD",
+                        "DJ203 P18", .process, at: decision.location)
+                }
+            }
+            // A closed case reports unsettled actions under RJ-CLO-001 instead.
+            guard `case`.closure == nil else { continue }
+            let status = action.status(on: today ?? CalendarDate(year: 1, month: 1, day: 1)!)
+            switch status.standing {
+            case .needsDecision:
+                add("RJ-ACT-001", .warning,
+                    "\(label) is recorded as not done, and nothing is decided: record decision: with kind varied, waived or not-completed.\(consequences)",
+                    "DJ203 P11, P15; BPG 2011 §3b.11", .process, at: action.location)
+            case .overdue where today != nil:
+                let days = status.daysOverdue ?? 0
+                add("RJ-ACT-001", .warning,
+                    "\(label) was due on \(status.due!) and is not recorded done (\(days) day\(days == 1 ? "" : "s") overdue): record its progress, or a decision (kind varied, waived or not-completed).\(consequences)",
+                    "DJ203 P11, P15; BPG 2011 §3b.11", .process, at: action.location)
+            default:
+                break
+            }
+        }
+    }
+
+    mutating func closure() {
+        guard let closure = `case`.closure else { return }
+        let actions = `case`.agreement?.actions ?? []
+        // Settled or not does not depend on the day once the case is closed: anything still open is unsettled.
+        let statuses = actions.map { $0.status(on: closure.date ?? today ?? CalendarDate(year: 9999, month: 12, day: 31)!) }
+        for (index, status) in statuses.enumerated() where !status.standing.isSettled {
+            add("RJ-CLO-001", .error,
+                "the case is closed, but action \(index + 1) is neither done nor decided (\(status.standing.label)): record it done, or a decision (kind varied, waived or not-completed)",
+                "DJ203 P15, P17", .process, at: actions[index].location)
+        }
+        let done = statuses.filter { $0.standing == .done || $0.standing == .doneLate }.count
+        if let reason = closure.reason {
+            switch reason {
+            case .completed where done < actions.count:
+                add("RJ-CLO-002", .error,
+                    "the closure reason is completed, but \(actions.count - done) of \(actions.count) actions \(actions.count - done == 1 ? "was" : "were") not done: use partly-completed or not-completed",
+                    "DJ203 P17", .process, at: closure.location)
+            case .completed, .partlyCompleted, .notCompleted:
+                if `case`.agreement == nil {
+                    add("RJ-CLO-002", .error,
+                        "the closure reason is \(reason.rawValue), but the case has no agreement: use withdrawn, not-suitable or declined",
+                        "DJ203 P17", .process, at: closure.location)
+                } else if reason == .partlyCompleted && (done == 0 || done == actions.count) {
+                    add("RJ-CLO-002", .error,
+                        "the closure reason is partly-completed, but \(done == 0 ? "no action was" : "every action was") done: use \(done == 0 ? "not-completed" : "completed")",
+                        "DJ203 P17", .process, at: closure.location)
+                } else if reason == .notCompleted && done == actions.count && !actions.isEmpty {
+                    add("RJ-CLO-002", .error, "the closure reason is not-completed, but every action was done: use completed",
+                        "DJ203 P17", .process, at: closure.location)
+                }
+            case .withdrawn, .notSuitable, .declined:
+                break
+            }
+            if reason != .completed && closure.note == nil {
+                add("RJ-CLO-004", .warning,
+                    "the case closed as \(reason.label) and the closure has no note: say why, for the record (it stays internal)",
+                    "DJ203 P18; BPG 2011 §G.6", .process, at: closure.location)
+            }
+        }
+        if let date = closure.date {
+            if let referred = `case`.referral?.date, date < referred {
+                add("RJ-CLO-003", .error, "the case closed on \(date), before it was referred (\(referred))",
+                    "DJ203 P17", .process, at: closure.location)
+            }
+            if let made = `case`.agreement?.date, date < made {
+                add("RJ-CLO-003", .error, "the case closed on \(date), before the agreement was made (\(made))",
+                    "DJ203 P17", .process, at: closure.location)
+            }
+            if let today, today < date {
+                add("RJ-CLO-003", .error, "the case is closed on \(date), which is after today (\(today))",
+                    "DJ203 P17", .process, at: closure.location)
+            }
+        }
+        let tookPart = `case`.participants.filter { $0.consent?.given == true && ($0.role == .harmed || $0.role == .responsible) }
+        if !tookPart.isEmpty && !tookPart.contains(where: { $0.feedback != nil }) {
+            add("RJ-FBK-001", .warning,
+                "the case is closed and no feedback is recorded from \(tookPart.map(\.id).joined(separator: " or ")): ask them, and record feedback: under each",
+                "BPG 2011 §G.10", .process, at: closure.location)
+        }
+    }
+
+    /// Text as a sentence in a message: one line, ending with a full stop.
+    static func sentence(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        return line.hasSuffix(".") ? line : line + "."
     }
 
     static func contains(_ text: String, phrase: String) -> Bool {

@@ -73,6 +73,7 @@ private struct ContextBuilder {
             "risk": reveal(riskValue, to: .serviceOnly),
             "agreement": agreementValue,
             "information": .list(informationValues),
+            "closure": closureValue,
         ])
     }
 
@@ -217,6 +218,7 @@ private struct ContextBuilder {
                 "progress": .list(action.progress.map {
                     ["date": optional($0.date), "status": .string($0.status.rawValue), "note": optional($0.note)]
                 }),
+                "outcome": outcomeValue(action),
             ]
         }
         let money: [TemplateValue] = agreement.money.map { payment in
@@ -238,6 +240,43 @@ private struct ContextBuilder {
             "money": .list(money),
             "signatories": .list(agreement.signatories.compactMap { `case`.participant($0) }.map(participantValue)),
             "copies": .list(agreement.copies.map { displayName($0) }),
+        ]
+    }
+
+    /// How an action ended, as a closing letter tells it (DJ203 P14, P17):
+    /// settled on the day the case closed, or on the day of the document.
+    func outcomeValue(_ action: OutcomeAgreement.Action) -> TemplateValue {
+        let day = `case`.closure?.date ?? CalendarDate(year: 9999, month: 12, day: 31)!
+        let status = action.status(on: day)
+        let decision = action.decision
+        return [
+            "standing": .string(status.standing.rawValue),
+            "done": .bool(status.standing == .done || status.standing == .doneLate),
+            "waived": .bool(status.standing == .waived),
+            "not_completed": .bool(status.standing == .notCompleted),
+            "varied": .bool(decision?.kind == .varied),
+            "varied_terms": optional(decision?.kind == .varied ? decision?.terms : nil),
+            "done_on": optional(status.doneOn),
+            "reason": optional(decision?.reason),
+        ]
+    }
+
+    /// The end of the case: its date and reason for every party; the note
+    /// for the service only.
+    var closureValue: TemplateValue {
+        guard let closure = `case`.closure else { return .null }
+        let reason = closure.reason
+        return [
+            "date": optional(closure.date),
+            "reason": optional(reason?.rawValue),
+            "reason_label": optional(reason?.label),
+            "is_completed": .bool(reason == .completed),
+            "is_partly_completed": .bool(reason == .partlyCompleted),
+            "is_not_completed": .bool(reason == .notCompleted),
+            "is_withdrawn": .bool(reason == .withdrawn),
+            "is_not_suitable": .bool(reason == .notSuitable),
+            "is_declined": .bool(reason == .declined),
+            "note": reveal(optional(closure.note), to: .serviceOnly),
         ]
     }
 

@@ -30,7 +30,7 @@ extension Service {
     public static func parse(_ text: String, file: String) throws(CaseFileErrors) -> Service {
         var reader = NodeReader(file: file)
         let root = try YAMLFile.compose(text, file: file)
-        let keys = ["name", "phone", "email", "address", "retention", "complaints", "support_services"]
+        let keys = ["name", "phone", "email", "address", "retention", "retention_years", "complaints", "support_services"]
         guard let map = reader.mapping(root, name: "the service file", keys: keys) else {
             throw CaseFileErrors([CaseFileError(file: file, line: 0, column: 0,
                                                 message: "the service file is empty; it needs at least name, retention and complaints")])
@@ -48,8 +48,17 @@ extension Service {
                                                       description: reader.string(item, "description")))
             }
         }
+        var years: Int?
+        if let number = reader.number(map, "retention_years") {
+            if number >= 1, number <= 100, number == number.rounded() {
+                years = Int(number)
+            } else {
+                reader.report("'retention_years' in the service file should be a whole number of years, like 6",
+                              at: reader.location(map.values["retention_years"]))
+            }
+        }
         let service = Service(name: name ?? "", phone: reader.string(map, "phone"), email: reader.string(map, "email"),
-                              address: reader.string(map, "address"), retention: retention ?? "",
+                              address: reader.string(map, "address"), retention: retention ?? "", retentionYears: years,
                               complaints: complaints ?? "", supportServices: support)
         guard reader.errors.isEmpty else { throw CaseFileErrors(reader.errors) }
         return service
@@ -98,7 +107,7 @@ struct CaseLoader {
 
     mutating func load(_ root: Yams.Node?) -> Case? {
         let keys = ["reference", "referral", "incident", "participants", "facilitators", "process", "risk", "agreement",
-                    "information", "protect"]
+                    "information", "protect", "closure"]
         guard let root, let map = reader.mapping(root, name: "the case file", keys: keys) else {
             reader.report("the case file is empty; start with reference:, incident: and participants:", at: .unknown)
             return nil
@@ -122,17 +131,24 @@ struct CaseLoader {
             loaded.protectedNames = reader.strings(protect, "names").map(\.0)
             loaded.protectedPlaces = reader.strings(protect, "places").map(\.0)
         }
+        if let closure = reader.mapping(map.values["closure"], name: "the closure", keys: ["date", "reason", "note"]) {
+            loaded.closure = Closure(date: reader.date(closure, "date", required: true),
+                                     reason: reader.choice(closure, "reason", required: true),
+                                     note: reader.string(closure, "note"), location: closure.location)
+        }
         return loaded
     }
 
     // MARK: Parts
 
     private mutating func loadReferral(_ map: NodeReader.Mapping) -> Referral? {
-        guard let item = reader.mapping(map.values["referral"], name: "referral", keys: ["source", "date", "context"]) else {
+        guard let item = reader.mapping(map.values["referral"], name: "referral",
+                                        keys: ["source", "date", "context", "first_contact"]) else {
             return nil
         }
         return Referral(source: reader.string(item, "source", required: true) ?? "", date: reader.date(item, "date"),
-                        context: reader.choice(item, "context"), location: item.location)
+                        context: reader.choice(item, "context"), firstContact: reader.date(item, "first_contact"),
+                        location: item.location)
     }
 
     private mutating func loadIncident(_ map: NodeReader.Mapping) -> Incident {
@@ -145,7 +161,7 @@ struct CaseLoader {
     }
 
     static let participantKeys = ["id", "role", "name", "address_as", "pronouns", "language", "access_needs", "age",
-                                  "contact", "consent", "name_shared_with"]
+                                  "contact", "consent", "name_shared_with", "feedback"]
 
     private mutating func loadParticipants(_ map: NodeReader.Mapping) -> [Participant] {
         var result: [Participant] = []
@@ -182,9 +198,26 @@ struct CaseLoader {
                 addressAs: reader.string(item, "address_as") ?? fullName, pronouns: reader.string(item, "pronouns"),
                 language: reader.string(item, "language") ?? "en", accessNeeds: needs, age: age,
                 contact: reader.string(item, "contact"), consent: consent, nameSharedWith: shared,
-                location: item.location))
+                feedback: loadFeedback(item, of: id), location: item.location))
         }
         return result
+    }
+
+    private mutating func loadFeedback(_ item: NodeReader.Mapping, of id: String) -> Feedback? {
+        guard let map = reader.mapping(item.values["feedback"], name: "the feedback of \(id)",
+                                       keys: ["date", "satisfaction", "would_recommend", "felt_safe", "comments"]) else { return nil }
+        var satisfaction: Int?
+        if let number = reader.number(map, "satisfaction") {
+            if [1.0, 2, 3, 4, 5].contains(number) {
+                satisfaction = Int(number)
+            } else {
+                reader.report("'satisfaction' in the feedback of \(id) should be 1 (very unhappy) to 5 (very happy)",
+                              at: reader.location(map.values["satisfaction"]))
+            }
+        }
+        return Feedback(date: reader.date(map, "date"), satisfaction: satisfaction,
+                        wouldRecommend: reader.bool(map, "would_recommend"), feltSafe: reader.bool(map, "felt_safe"),
+                        comments: reader.string(map, "comments"), location: map.location)
     }
 
     private mutating func loadFacilitators(_ map: NodeReader.Mapping) -> [Facilitator] {
@@ -266,7 +299,7 @@ struct CaseLoader {
         guard let item = reader.mapping(node, name: "the agreement", keys: keys) else { return nil }
         var actions: [OutcomeAgreement.Action] = []
         let actionKeys = ["description", "responsible", "recipient", "recipient_agreed", "due", "schedule", "monitor",
-                          "support", "needs_support", "practical", "progress"]
+                          "support", "needs_support", "practical", "progress", "decision"]
         for (index, node) in reader.list(item, "actions").enumerated() {
             let name = "action \(index + 1)"
             guard let action = reader.mapping(node, name: name, keys: actionKeys) else { continue }
@@ -286,7 +319,8 @@ struct CaseLoader {
                 due: reader.date(action, "due"), schedule: reader.string(action, "schedule"),
                 monitor: reader.string(action, "monitor"), support: reader.string(action, "support"),
                 needsSupport: reader.bool(action, "needs_support") ?? false,
-                practical: reader.bool(action, "practical") ?? false, progress: progress, location: action.location))
+                practical: reader.bool(action, "practical") ?? false, progress: progress,
+                decision: loadDecision(action, name: name), location: action.location))
         }
         var money: [OutcomeAgreement.Payment] = []
         for (index, node) in reader.list(item, "money").enumerated() {
@@ -306,6 +340,16 @@ struct CaseLoader {
                 return text
             },
             location: item.location)
+    }
+
+    private mutating func loadDecision(_ action: NodeReader.Mapping, name: String) -> OutcomeAgreement.Decision? {
+        guard let map = reader.mapping(action.values["decision"], name: "the decision on \(name)",
+                                       keys: ["kind", "date", "terms", "due", "reason"]) else { return nil }
+        let kind: OutcomeAgreement.Decision.Kind? = reader.choice(map, "kind", required: true)
+        guard let kind else { return nil }
+        return OutcomeAgreement.Decision(kind: kind, date: reader.date(map, "date"), terms: reader.string(map, "terms"),
+                                         due: reader.date(map, "due"), reason: reader.string(map, "reason"),
+                                         location: map.location)
     }
 
     private mutating func loadInformation(_ map: NodeReader.Mapping) -> [InformationItem] {

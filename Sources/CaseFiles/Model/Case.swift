@@ -28,6 +28,8 @@ public struct Case: Sendable {
     /// Names and places that letters must not mention (BPG 2011 §B skills 5).
     public var protectedNames: [String] = []
     public var protectedPlaces: [String] = []
+    /// How and when the case was closed (DJ203 P17).
+    public var closure: Closure?
 
     public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
 
@@ -39,6 +41,46 @@ public struct Referral: Sendable {
     public var source: String
     public var date: CalendarDate?
     public var context: CriminalJusticeContext?
+    /// When the service first contacted a participant (the Victims' Code
+    /// gives five working days to offer information about restorative justice).
+    public var firstContact: CalendarDate?
+    public var location: SourceLocation
+}
+
+/// The end of a case (DJ203 P17): when, why, and a note kept internal.
+public struct Closure: Sendable {
+    public var date: CalendarDate?
+    public var reason: Reason?
+    /// For the service only; never printed in a participant's letter.
+    public var note: String?
+    public var location: SourceLocation
+
+    public enum Reason: String, Sendable, CaseIterable {
+        case completed, partlyCompleted = "partly-completed", notCompleted = "not-completed", withdrawn
+        case notSuitable = "not-suitable", declined
+
+        public var label: String {
+            switch self {
+            case .completed: "completed"
+            case .partlyCompleted: "partly completed"
+            case .notCompleted: "not completed"
+            case .withdrawn: "withdrawn"
+            case .notSuitable: "not suitable"
+            case .declined: "declined"
+            }
+        }
+    }
+}
+
+/// What a participant said of the service afterwards (BPG 2011 §G.10;
+/// Victims and Prisoners Act 2024 s.7). The comments stay internal.
+public struct Feedback: Sendable {
+    public var date: CalendarDate?
+    /// 1 (very unhappy) to 5 (very happy).
+    public var satisfaction: Int?
+    public var wouldRecommend: Bool?
+    public var feltSafe: Bool?
+    public var comments: String?
     public var location: SourceLocation
 }
 
@@ -80,6 +122,8 @@ public struct Participant: Sendable {
     public var consent: Consent?
     /// Who may know the participant's name; nil means all parties.
     public var nameSharedWith: [Audience]?
+    /// What they said of the service afterwards.
+    public var feedback: Feedback?
     public var location: SourceLocation
 
     public enum Role: String, Sendable, CaseIterable {

@@ -38,10 +38,38 @@ public struct OutcomeAgreement: Sendable {
         /// Practical work that needs health and safety arrangements (§3b.2).
         public var practical: Bool
         public var progress: [Progress]
+        /// What was decided about an action not done as agreed (DJ203 P15).
+        public var decision: Decision?
         public var location: SourceLocation
     }
 
-    public struct Progress: Sendable {
+    /// What was decided about an action not done as agreed: varied to new
+    /// terms, waived, or recorded as not completed (DJ203 P15; BPG 2011 §3b.8, §3b.11).
+    public struct Decision: Sendable {
+        public var kind: Kind
+        public var date: CalendarDate?
+        /// For a varied action: what is to be done now.
+        public var terms: String?
+        /// For a varied action: the new due date.
+        public var due: CalendarDate?
+        /// Why, in words the participants may read in their closing letter.
+        public var reason: String?
+        public var location: SourceLocation
+
+        public enum Kind: String, Sendable, CaseIterable {
+            case varied, waived, notCompleted = "not-completed"
+
+            public var label: String {
+                switch self {
+                case .varied: "varied"
+                case .waived: "waived"
+                case .notCompleted: "not completed"
+                }
+            }
+        }
+    }
+
+    public struct Progress: Sendable, Equatable {
         public var date: CalendarDate?
         public var status: Status
         public var note: String?

@@ -7,6 +7,9 @@ public struct Service: Sendable {
     public var address: String?
     /// How long records are kept, in words ("six years") (2004 §2b.1; §G.7).
     public var retention: String
+    /// How many years after a case closes its records are deleted (§G.7):
+    /// what `rj retention` counts by; nil when the service has not said.
+    public var retentionYears: Int?
     /// How to complain (§G complaints).
     public var complaints: String
     public var supportServices: [SupportService]

@@ -23,13 +23,17 @@ extension RJ {
         @Option(help: ArgumentHelp("text or json.", valueName: "format"))
         var format: OutputStyle = .text
 
+        @Option(help: ArgumentHelp("The day to check overdue actions and closure dates against, YYYY-MM-DD (default: today).",
+                                   valueName: "date"))
+        var today: String?
+
         enum OutputStyle: String, ExpressibleByArgument { case text, json }
 
         func run() throws {
             try reportingFailures {
-                let options = try CaseOptions.parse([caseFile])
+                let options = try CaseOptions.parse([caseFile] + (today.map { ["--today", $0] } ?? []))
                 let loaded = try options.loadCase()
-                let findings = GuidanceChecks.run(loaded)
+                let findings = GuidanceChecks.run(loaded, today: try options.date())
                 let errors = findings.filter { $0.severity == .error }.count
                 switch format {
                 case .text:
