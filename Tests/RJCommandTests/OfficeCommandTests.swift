@@ -53,7 +53,7 @@ struct OfficeCommandTests {
         let app = parts.string!
         let store = environment["RJ_STORE"]!
         let migrate = try run(["store", "migrate", "--store", owner, "--app-role", "rj_app"], environment)
-        #expect(migrate.stdout == "applied v2-staff-and-sealed-records, v3-sign-in, v4-offices, v5-one-time-codes, v6-reads-apart, v7-agreements\ngranted rj_app what rj needs: rows under row-level security, audit entries add-only\n")
+        #expect(migrate.stdout == "applied v2-staff-and-sealed-records, v3-sign-in, v4-offices, v5-one-time-codes, v6-reads-apart, v7-agreements, v8-retention\ngranted rj_app what rj needs: rows under row-level security, audit entries add-only\n")
         let copy = try run(["store", "copy", "--from", store, "--to", app, "--as", "ahussain"], environment)
         #expect(copy.status == 0, "\(copy.stderr)")
         #expect(copy.stdout.hasPrefix("copied "))

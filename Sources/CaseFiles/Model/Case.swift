@@ -55,6 +55,13 @@ public struct Closure: Sendable {
     public var note: String?
     public var location: SourceLocation
 
+    public init(date: CalendarDate?, reason: Reason?, note: String?, location: SourceLocation) {
+        self.date = date
+        self.reason = reason
+        self.note = note
+        self.location = location
+    }
+
     public enum Reason: String, Sendable, CaseIterable {
         case completed, partlyCompleted = "partly-completed", notCompleted = "not-completed", withdrawn
         case notSuitable = "not-suitable", declined

@@ -60,6 +60,10 @@ extension AuditEntry {
             what = "sealed version \(d["version"] ?? "?") of the outcome agreement of case \(d["case"] ?? "?") as a PDF (SHA-256 \(d["pdf"]?.prefix(16) ?? "?")…)"
         case .agreementCopy:
             what = "recorded that \(d["person"] ?? "?") was given their copy of the outcome agreement of case \(d["case"] ?? "?") (\(d["method"] ?? "?"), on \(d["date"] ?? "?"))"
+        case .retentionDelete:
+            let record = d["record"].map { "agreement record \($0) (\(d["kind"] ?? "?"))" }
+                ?? "the letter and its \(d["versions"] ?? "?") version\(d["versions"] == "1" ? "" : "s")"
+            what = "deleted \(record) of case \(d["case"] ?? "?"), its retention period over: \(quoted("reason"))"
         case .staffDisable:
             what = "disabled \(who(staffMember ?? "?"))"
         case nil:

@@ -20,6 +20,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case agreementSeal = "agreement-seal"
     /// Someone was given their copy of the agreement.
     case agreementCopy = "agreement-copy"
+    /// A record deleted when its case's retention period ended: its last entry.
+    case retentionDelete = "retention-delete"
 
     /// Whether the entry records a record's new state; views and sign-ins do not.
     public var changesRecord: Bool { ![.view, .signIn, .signInFailed, .signOut].contains(self) }

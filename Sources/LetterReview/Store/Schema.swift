@@ -228,6 +228,10 @@ enum Schema {
             // every signature, seal and copy given, in the office that recorded it.
             try db.execute(sql: Schema.agreements)
         }
+        migrator.registerMigration("v8-retention") { db in
+            // A case's letters found by its reference, when its retention period ends.
+            try db.execute(sql: Schema.retention)
+        }
         return migrator
     }
 
@@ -244,6 +248,9 @@ enum Schema {
             typedName TEXT, words TEXT, paperHeldAt TEXT, pdfHash TEXT, certificate TEXT, recordedAt TEXT NOT NULL);
         CREATE INDEX agreementRecordByCase ON agreementRecord (office, caseReference, id);
         """
+
+    /// The index of migration v8, the same in both dialects.
+    static let retention = "CREATE INDEX letterByCase ON letter (office, caseReference);"
 
     /// The indexes of migration v6, the same in both dialects.
     static let readsApart = """

@@ -115,7 +115,7 @@ final class StoreTransaction {
 
     /// `column IN (?, …)` over the offices entered, with its values; nil
     /// when none is entered and so nothing is visible.
-    private func scope(_ column: String = "office") -> (clause: String, values: [SQLValue])? {
+    func scope(_ column: String = "office") -> (clause: String, values: [SQLValue])? {
         guard !offices.isEmpty else { return nil }
         return ("\(column) IN (\(offices.map { _ in "?" }.joined(separator: ", ")))", offices.map { .text($0) })
     }

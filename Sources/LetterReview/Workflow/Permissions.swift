@@ -24,6 +24,8 @@ public enum LetterAction: String, Sendable, CaseIterable {
     case recordCopy = "record a copy given"
     /// Copy the store elsewhere, or back it up.
     case manageStore = "copy or back up the store"
+    /// Delete a case's records once the service's retention period has ended.
+    case deleteRecords = "delete records past their retention period"
 }
 
 /// Who may do what: the one place the role rules live, so that the command
@@ -47,6 +49,8 @@ public enum Permissions {
         case .read: [.facilitator, .supervisor, .manager, .lead]
         case .verify, .listStaff: Set(StaffRole.allCases)
         case .manageStaff, .manageStore: [.admin]
+        // The service manager answers for records and how long they are kept (BPG 2011 §G.7).
+        case .deleteRecords: [.manager]
         }
     }
 

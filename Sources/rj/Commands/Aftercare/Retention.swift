@@ -1,0 +1,149 @@
+import ArgumentParser
+import CaseFiles
+import Foundation
+import LetterReview
+import Reports
+import Templating
+
+extension RJ {
+    /// `rj retention`: which cases have been kept as long as the service keeps records, and deleting them.
+    struct Retention: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the cases whose records are due for deletion, and delete them with --apply.",
+            discussion: """
+                A case is due once more than the service's retention_years (in the service \
+                file) have passed since the day it closed; an open case never is. Without \
+                --apply nothing changes: rj lists each case due and what would go.
+
+                With --apply (a service manager, named with --as), for each case due: its \
+                letters, their versions, and its agreement's signed texts, signatures, seals \
+                and copies are deleted from the letter store in one transaction, each with a \
+                last audit entry saying why (no content), so that verify-log still passes; the \
+                case file is then replaced by its figures for reports (closed-YEAR-MONTH-*.figures.json: \
+                dates and counts, no names, references or notes), which rj report counts. A \
+                record changed outside rj is not deleted: verify-log says what changed.
+
+                Examples:
+                  rj retention Examples/cases --today 2033-01-01
+                  rj retention cases --apply --as ahussain
+                """
+        )
+
+        @Argument(help: ArgumentHelp("A folder of case files.", valueName: "folder"))
+        var folder: String
+
+        @Option(help: ArgumentHelp("The day to count from, YYYY-MM-DD (default: today).", valueName: "date"))
+        var today: String?
+
+        @Option(help: ArgumentHelp("The service file with retention_years (default: service.yml in the folder).",
+                                   valueName: "file"))
+        var service: String?
+
+        @Flag(help: "Delete what is due (default: only list it).")
+        var apply = false
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            try reportingFailures {
+                let day = try today.map { CalendarDate(iso: try Today.parse($0, option: "--today"))! } ?? Today.date
+                let servicePath = service ?? URL(fileURLWithPath: folder).appendingPathComponent("service.yml").relativePath
+                let policy = try Self.policy(servicePath)
+                let cases = try CaseFolder.load(folder, allowEmpty: true)
+                let due = cases.filter { policy.isDue($0, on: day) }
+                let open = cases.filter { $0.closure == nil }.count
+
+                // The store is asked only when someone is named: counting its records is a read.
+                // --apply always needs the store: who acts, their role, and the trail are there.
+                var queue: ReviewQueue?
+                if apply || (storeOptions.actorIfNamed != nil && !due.isEmpty) {
+                    _ = try storeOptions.actor()
+                    queue = try storeOptions.open()
+                }
+                var output = "Records are kept \(policy.years) year\(policy.years == 1 ? "" : "s") after a case closes (\(servicePath)). "
+                output += "On \(day), \(due.count) of \(cases.count) case\(cases.count == 1 ? "" : "s") \(due.count == 1 ? "is" : "are") due for deletion.\n"
+                Terminal.output(output)
+                var deleted = 0
+                for loaded in due {
+                    let closed = loaded.closure!.date!
+                    var lines = ["", "  \(loaded.reference)  closed \(closed)"
+                                 + (loaded.closure?.reason.map { " (\($0.label))" } ?? "")
+                                 + "; kept until \(policy.keptUntil(closed: closed))"]
+                    let reason = "closed \(closed); the service keeps records \(policy.years) years"
+                    if apply, let queue {
+                        let actor = try storeOptions.actor()
+                        let gone = try attempt { () throws(LetterError) in
+                            try queue.deleteRecords(case: loaded.reference, reason: reason, by: actor)
+                        }
+                        let record = try Self.writeFigures(of: loaded, in: folder, today: day)
+                        do {
+                            try FileManager.default.removeItem(atPath: loaded.file)
+                        } catch {
+                            throw CommandFailure(file: loaded.file, message: "the store's records were deleted, but the case file could not be removed",
+                                                 hint: "remove it by hand; its figures are in \(record)")
+                        }
+                        deleted += 1
+                        lines.append("    deleted: the case file \(loaded.file); in the store, \(gone.summary)")
+                        lines.append("    kept: its figures for reports, in \(record)")
+                    } else {
+                        let actor = storeOptions.actorIfNamed
+                        let held = try queue.flatMap { queue in
+                            try actor.map { actor in
+                                try attempt { () throws(LetterError) in try queue.holdings(case: loaded.reference, by: actor) }.summary
+                            }
+                        } ?? "not counted (name yourself with --as to count the letters and agreement records)"
+                        lines.append("    would delete: the case file \(loaded.file); in the store, \(held)")
+                        lines.append("    would keep: its figures for reports (dates and counts; no names, references or notes)")
+                    }
+                    Terminal.output(lines.joined(separator: "\n") + "\n")
+                }
+                let closedNotDue = cases.count - due.count - open
+                var summary = "\nNot due: \(closedNotDue) closed case\(closedNotDue == 1 ? "" : "s") still in their retention period, "
+                    + "\(open) open (kept until they close).\n"
+                if apply {
+                    summary += "Deleted \(deleted) case\(deleted == 1 ? "" : "s"); each deletion is on the audit trail (rj letters log).\n"
+                } else if !due.isEmpty {
+                    summary += """
+                        This was a dry run: nothing was deleted. To delete, a service manager runs:
+                          rj retention \(folder)\(today.map { " --today \($0)" } ?? "") --apply --as STAFF-ID
+
+                        """
+                }
+                Terminal.output(summary)
+            }
+        }
+
+        /// The service's retention period, or a failure saying how to set it.
+        static func policy(_ path: String) throws -> RetentionPolicy {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CommandFailure(file: path, message: "no service file",
+                                     hint: "name it with --service; it says how many years records are kept (retention_years: 6)")
+            }
+            let service: Service
+            do {
+                service = try Service.load(path: path)
+            } catch {
+                throw CommandFailure(lines: error.errors.map(\.description), exitCode: 2)
+            }
+            guard let years = service.retentionYears else {
+                throw CommandFailure(file: path, message: "the service file does not say how many years records are kept",
+                                     hint: "add retention_years: 6 (or your policy's number); retention: keeps the words participants read")
+            }
+            return RetentionPolicy(years: years)
+        }
+
+        /// Writes the case's figures beside the case files, atomically, under
+        /// a name that carries no reference or name; returns its path.
+        static func writeFigures(of loaded: Case, in folder: String, today: CalendarDate) throws -> String {
+            let figures = CaseFigures(loaded, today: today)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(figures)
+            let closed = loaded.closure?.date.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? "undated"
+            let tag = UUID().uuidString.prefix(8).lowercased()
+            let path = URL(fileURLWithPath: folder).appendingPathComponent("closed-\(closed)-\(tag).figures.json").relativePath
+            try AtomicFile.write(data + Data("\n".utf8), to: path)
+            return path
+        }
+    }
+}
