@@ -86,7 +86,19 @@ demo: build
 	  $(RJ) render "$$file" --document risk-assessment --for internal --out "$(OUT)/$$name/risk-assessment.html" || exit 1; \
 	  echo "  wrote $(OUT)/$$name/risk-assessment.html  (internal: never for participants)"; \
 	  $(RJ) pack "$$file" --all --out "$(OUT)/$$name/packs" | sed 's/^/  /' || exit 1; \
+	  if grep -q '^closure:' "$$file"; then \
+	    for id in $$(sed -n '/^participants:/,/^[a-z]/p' "$$file" | sed -n 's/^  - id: //p'); do \
+	      $(RJ) render "$$file" --document closing-letter --for $$id --out "$(OUT)/$$name/closing-letter-$$id.html" || exit 1; \
+	      echo "  wrote $(OUT)/$$name/closing-letter-$$id.html  (the case is closed)"; \
+	    done; \
+	  fi; \
 	done
+	@echo ""
+	@echo "After the agreements: what to chase, on 2 May 2026 (rj actions; exit 1 means something is overdue):"
+	@$(RJ) actions Examples/cases --today 2026-05-02 | sed 's/^/  /'; true
+	@$(RJ) report Examples/cases --from 2026-01-01 --to 2026-12-31 --out $(OUT)/report-2026.html
+	@$(RJ) report Examples/cases --from 2026-01-01 --to 2026-12-31 --format csv --out $(OUT)/report-2026.csv
+	@echo "  wrote $(OUT)/report-2026.html and .csv: figures for commissioners (rj report; counts under 5 suppressed)"
 	@echo ""
 	@echo "Letters (Examples/letters), screened before anyone reads them:"
 	@for file in Examples/letters/*.txt; do \
@@ -106,6 +118,12 @@ demo: build
 	  $(RJ) letters submit Examples/letters/problem-contact-details.txt --case Examples/cases/burglary-adult.yml --from daniel --to margaret >/dev/null; \
 	  $(RJ) letters submit Examples/letters/apology-assault.txt --case Examples/cases/assault-letters-sensitive.yml --from ryan --to chris >/dev/null; \
 	  $(RJ) letters submit Examples/letters/problem-pressure.txt --case Examples/cases/assault-letters-sensitive.yml --from ryan --to chris >/dev/null
+	@echo "Retention, as a service manager would check it on 1 January 2033 (rj retention; add --apply to delete):"
+	@RJ_STORE=$(OUT)/desk.sqlite RJ_KEY_FILE= $(RJ) retention Examples/cases --today 2033-01-01 --as ahussain | sed 's/^/  /'
+	@rm -rf $(OUT)/burglary-adult/subject-access-margaret
+	@RJ_STORE=$(OUT)/desk.sqlite RJ_KEY_FILE= $(RJ) subject-access Examples/cases/burglary-adult.yml --participant margaret \
+	  --out $(OUT)/burglary-adult/subject-access-margaret --as kturner | sed 's/^/  /'
+	@echo ""
 	@echo "The review desk, on an example store ($(OUT)/desk.sqlite) with four letters and example staff:"
 	@echo "  $(RJ) serve --store $(OUT)/desk.sqlite --cases Examples/cases"
 	@echo "  then open http://127.0.0.1:8080/ and sign in as kturner (facilitator), nokafor (case supervisor)"

@@ -65,7 +65,7 @@ let package = Package(
                            .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         // Figures for commissioners, made from anonymous case figures alone.
-        .target(name: "Reports", dependencies: ["CaseFiles", "Templating"]),
+        .target(name: "Reports", dependencies: ["CaseFiles", "Templating", "LetterReview"]),
         // The review desk: the web application over the same library calls.
         .target(
             name: "Desk",
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark", "TestSupport"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "CommonMark", "TestSupport"]),
         .testTarget(name: "CaseFilesTests", dependencies: ["CaseFiles", "Templating", "TestSupport"]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CaseFiles", "Templating", "CommonMark", "TestSupport"],
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "CaseFiles", "Templating", "CommonMark", "Reports", "TestSupport"],
                     exclude: ["Expected"]),
         .testTarget(name: "LetterReviewTests", dependencies: ["LetterReview", "CaseFiles", "Yams", "TestSupport",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),

@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(name: "rj", path: ".."),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The peer for the CommonMark wrapper: the same work as one C call per document.
@@ -22,7 +23,9 @@ let package = Package(
                 .product(name: "CaseFiles", package: "rj"),
                 .product(name: "Documents", package: "rj"),
                 .product(name: "LetterReview", package: "rj"),
+                .product(name: "Reports", package: "rj"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

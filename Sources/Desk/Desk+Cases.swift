@@ -48,17 +48,35 @@ extension Desk {
         }
         let (cases, problems) = loadCases()
         let visible = cases.filter { !session.member.takesPart(in: $0) }
+        let day = CalendarDate(iso: today)
         return try page("cases", session: session, title: "Cases", [
             "configured": .bool(settings.cases != nil),
             "problems": .list(problems.map { .string($0) }),
             "cases": .list(visible.map { loaded in
-                let findings = GuidanceChecks.run(loaded)
+                let findings = GuidanceChecks.run(loaded, today: day)
+                // Where each agreed action stands today, what to chase first (DJ203 P11, P15).
+                let actions = day.map { ActionList.items([loaded], today: $0) } ?? []
                 return [
                     "reference": .string(loaded.reference), "kind": .string(loaded.incident.kind),
                     "sensitive": .bool(loaded.isSensitiveAndComplex),
                     "checks": .string(findings.isEmpty ? "no problems found" : "\(findings.count) finding\(findings.count == 1 ? "" : "s")"),
                     "findings": .list(findings.map { .string("\($0.severity.rawValue): \($0.code) \($0.message) (\($0.reference))") }),
                     "has_agreement": .bool(loaded.agreement != nil),
+                    "actions": .list(actions.map { item -> TemplateValue in
+                        let status = item.status
+                        var text = "Action \(item.number): \(status.standing.label)"
+                        if let days = status.daysOverdue { text += " by \(days) day\(days == 1 ? "" : "s")" }
+                        if let due = status.due { text += status.standing.isSettled ? "" : " (due \(due))" }
+                        if let done = status.doneOn { text += " on \(done)" }
+                        return ["text": .string(text), "chase": .bool(item.group == .chaseNow),
+                                "description": .string(item.action.description)]
+                    }),
+                    "has_actions": .bool(!actions.isEmpty),
+                    "to_chase": actions.contains { $0.group == .chaseNow }
+                        ? .string("\(actions.filter { $0.group == .chaseNow }.count) to chase now") : .null,
+                    "closure": loaded.closure.map { closure -> TemplateValue in
+                        .string("Closed" + (closure.date.map { " on \($0)" } ?? "") + (closure.reason.map { ": \($0.label)" } ?? ""))
+                    } ?? .null,
                     "participants": .list(loaded.participants.enumerated().map { index, participant -> TemplateValue in
                         ["number": .int(index + 1), "id": .string(participant.id), "role": .string(participant.role.label)]
                     }),

@@ -27,6 +27,9 @@ public struct Quarter: Sendable, Hashable, Comparable, Codable {
 
     public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1) }
 
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: number * 3 - 2, day: 1)! }
+    public var lastDay: CalendarDate { CalendarDate(year: year, month: number * 3, day: number == 1 || number == 4 ? 31 : 30)! }
+
     public static func < (lhs: Quarter, rhs: Quarter) -> Bool { (lhs.year, lhs.number) < (rhs.year, rhs.number) }
 }
 
@@ -83,15 +86,17 @@ public struct ReportTable: Sendable {
 }
 
 /// A figure over the whole period, such as a median or a mean: shown only
-/// when at least five cases give it.
+/// when at least ten cases give it.
 public struct ReportStatistic: Sendable {
+    public static let threshold = 10
+
     public var id: String
     public var label: String
     public var value: String?
     /// How many cases it is drawn from, as shown.
     public var basis: Int?
 
-    public var text: String { value ?? "not shown: fewer than 5 cases" }
+    public var text: String { value ?? "not shown: fewer than \(Self.threshold) cases" }
 }
 
 /// Figures for commissioners over a period, by quarter (BPG 2011 §G.10:
@@ -108,7 +113,11 @@ public struct Report: Sendable {
     /// How many case records it was made from, as shown.
     public var cases: Int?
 
-    public init(_ figures: [CaseFigures], from: CalendarDate, to: CalendarDate) {
+    /// A period is always whole quarters: `from` and `to` are widened to the
+    /// first and last days of their quarters, so that no count can be found
+    /// by moving the period's end a day at a time and comparing.
+    public init(_ figures: [CaseFigures], from requestedFrom: CalendarDate, to requestedTo: CalendarDate) {
+        let from = Quarter(requestedFrom).firstDay, to = Quarter(requestedTo).lastDay
         self.from = from
         self.to = to
         var quarters: [Quarter] = []
@@ -206,15 +215,18 @@ public struct Report: Sendable {
             }
         }
         tables = [referrals, byContext, contact, processes, agreements, actions, closures, feedback]
-        let median: String? = contactDays.count < Disclosure.threshold ? nil : {
+        // A median or an average moves with each case added, so each needs ten cases and is shown coarsely:
+        // whole days, and satisfaction to the nearest half.
+        let median: String? = contactDays.count < ReportStatistic.threshold ? nil : {
             let sorted = contactDays.sorted()
             let middle = sorted.count / 2
-            let value = sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
-            return value == value.rounded() ? "\(Int(value)) working days" : "\(value) working days"
+            let value = Int((sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2).rounded())
+            return "\(value) working day\(value == 1 ? "" : "s")"
         }()
-        let mean: String? = satisfaction.count < Disclosure.threshold ? nil : {
+        let mean: String? = satisfaction.count < ReportStatistic.threshold ? nil : {
             let value = Double(satisfaction.reduce(0, +)) / Double(satisfaction.count)
-            return "\((value * 10).rounded() / 10) out of 5"
+            let half = (value * 2).rounded() / 2
+            return (half == half.rounded() ? "\(Int(half))" : "\(half)") + " out of 5"
         }()
         statistics = [
             ReportStatistic(id: "median-days-to-contact", label: "Median time from referral to first contact",

@@ -137,7 +137,8 @@ extension Report {
         let chartID = "chart-\(table.id)"
         let labelWidth = 330, barWidth = 360, rowHeight = 26
         let height = table.rows.count * rowHeight + 10
-        let largest = max(5, table.rows.indices.compactMap { table.shownTotal(row: $0) }.max() ?? 5)
+        // A scale of at least 20, so that "fewer than 5" is drawn short, never as a long bar.
+        let largest = max(20, table.rows.indices.compactMap { table.shownTotal(row: $0) }.max() ?? 20)
         var bars = ""
         var description: [String] = []
         for (r, row) in table.rows.enumerated() {

@@ -16,7 +16,7 @@ struct RJ: AsyncParsableCommand {
             Exit codes: 0 done; 1 refused or a check failed (nothing changed); 2 input \
             that cannot be used; 3 the letter store cannot be used.
             """,
-        subcommands: [Check.self, Render.self, Pack.self, Actions.self, ReportCommand.self, Retention.self, AgreementCommand.self, Keys.self, Letters.self, Staff.self, Store.self, Serve.self, TemplateCommand.self, Markdown.self]
+        subcommands: [Check.self, Render.self, Pack.self, Actions.self, ReportCommand.self, Retention.self, SubjectAccessCommand.self, AgreementCommand.self, Keys.self, Letters.self, Staff.self, Store.self, Serve.self, TemplateCommand.self, Markdown.self]
     )
 
     static let release = "0.2.0"

@@ -115,6 +115,13 @@ struct AftercareTests {
     @Test func aVariedDecisionMustSayWhatNowAndBeDated() throws {
         let varied = try Self.parse(action: Self.base + "\ndecision: { kind: varied }")
         #expect(Set(Self.codes(varied)) == ["RJ-ACT-002", "RJ-ACT-003"])
+        // New terms without a new date would leave it overdue by the old one.
+        let termsOnly = try Self.parse(action: Self.base + "\ndecision: { kind: varied, date: 2026-03-12, terms: Paint it in May. }")
+        let findings = Self.findings(termsOnly, today: Self.date("2026-03-12"))
+        #expect(findings.map(\.code) == ["RJ-ACT-001", "RJ-ACT-002"])
+        #expect(findings[1].message == "action 1 is varied, but the decision does not say by when (due)")
+        let both = try Self.parse(action: Self.base + "\ndecision: { kind: varied, date: 2026-03-12, terms: Paint it in May., due: 2026-05-31 }")
+        #expect(Self.codes(both, today: Self.date("2026-04-01")) == [])
     }
 
     static let done = "\nprogress: [{ date: 2026-03-01, status: done }]"

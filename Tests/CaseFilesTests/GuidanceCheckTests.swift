@@ -67,7 +67,7 @@ struct GuidanceCheckTests {
             $0.agreement!.actions[2].progress[0].status = .notDone
             $0.agreement!.actions[2].progress[0].date = CalendarDate(year: 2026, month: 6, day: 1)
         },
-        Mutation(code: "RJ-ACT-002") { $0.agreement!.actions[2].decision!.terms = nil; $0.agreement!.actions[2].decision!.due = nil },
+        Mutation(code: "RJ-ACT-002") { $0.agreement!.actions[2].decision!.due = nil },
         Mutation(code: "RJ-ACT-003") { $0.agreement!.actions[2].decision!.date = nil },
         Mutation(code: "RJ-CLO-001") { $0.agreement!.actions[2].progress.removeLast() },
         Mutation(code: "RJ-CLO-002") { $0.closure!.reason = .notCompleted },

@@ -17,7 +17,8 @@ struct DeskFixture {
     let queue: ReviewQueue
     let desk: Desk
 
-    init() throws {
+    /// - Parameter today: the desk's day, for dates checked against it.
+    init(today: String = "2026-03-21") throws {
         queue = try ReviewQueue(screener: Self.screener, passwordCost: 4)
         let admin = Actor(staffId: "admin", account: "test")
         try queue.addStaff(id: "admin", name: "Ada Admin", roles: [.admin], by: nil)
@@ -33,7 +34,7 @@ struct DeskFixture {
         for id in ["admin", "kturner", "jcarter", "nokafor", "manager", "margaret"] {
             try queue.setPassword(id, to: Self.password, by: admin)
         }
-        desk = try Desk(queue: queue, settings: .init(cases: Checkout.path("Examples/cases"), today: "2026-03-21"))
+        desk = try Desk(queue: queue, settings: .init(cases: Checkout.path("Examples/cases"), today: today))
     }
 
     func submit(_ letter: String = "Dear Mrs Ellis,\nRing me on 07700 900123.\nDaniel\n") throws -> Int64 {

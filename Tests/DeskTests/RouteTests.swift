@@ -252,12 +252,19 @@ struct RouteTests {
     }
 
     @Test func casesAndTheirDocuments() async throws {
-        let fixture = try DeskFixture()
+        // After the burglary case closed, and after a neighbour's action fell due.
+        let fixture = try DeskFixture(today: "2026-08-01")
         try await fixture.test { browser in
             _ = try await browser.signIn("kturner")
             let cases = try await browser.get("/cases")
             #expect(cases.body.contains("NRJ-2026-0142"))
             #expect(cases.body.contains("Guidance checks: no problems found"))
+            #expect(cases.body.contains("<p>Closed on 2026-07-03: completed</p>"))
+            #expect(cases.body.contains("<strong>Action 3: done on 2026-06-24</strong>"))
+            // The action overdue is at the top of its case, marked, and the check says so too.
+            #expect(cases.body.contains("<h3>Agreed actions: 1 to chase now</h3>"))
+            #expect(cases.body.contains("<li class=\"chase\"><strong>Action 2: overdue by 93 days (due 2026-04-30)</strong>"))
+            #expect(cases.body.contains("RJ-ACT-001 action 2 was due on 2026-04-30"))
             let risk = try await browser.get("/cases/NRJ-2026-0142/risk-assessment")
             #expect(risk.status == .ok)
             #expect(risk.body.contains("<html"))

@@ -1,6 +1,7 @@
 import CaseFiles
 import Documents
 import Foundation
+import Reports
 import Testing
 
 /// Many generated cases, every document for every audience: nothing a reader
@@ -108,7 +109,8 @@ struct AudiencePropertyTests {
         let redacting = try Fixtures.renderer(redact: true, draft: true)
         let strict = try Fixtures.renderer(draft: true)
         var generator = Generator(state: 20_260_320)
-        var rendered = 0, refused = 0, leaks: [String] = []
+        let service = try Fixtures.service()
+        var rendered = 0, refused = 0, exports = 0, leaks: [String] = []
         for _ in 0..<150 {
             let generated = generator.generate()
             let loaded = try Case.parse(generated.yaml, file: "generated.yml")
@@ -140,12 +142,24 @@ struct AudiencePropertyTests {
                         }
                     }
                 }
+                // A copy of what the service holds about a participant, for their subject access request.
+                if case .participant(let id) = audience {
+                    let copy = try SubjectAccess(case: loaded, participant: id, service: service, records: nil, today: Fixtures.today)
+                    let html = copy.html(service: service.name), json = copy.json
+                    exports += 1
+                    for secret in generated.secrets where !secret.visibility.allows(audience) {
+                        if html.contains(secret.token) || json.contains(secret.token) {
+                            leaks.append("subject access for \(id) shows \(secret.token)")
+                        }
+                    }
+                }
             }
         }
         #expect(leaks.isEmpty, "\(leaks.prefix(5))")
         #expect(rendered > 2000)
         #expect(refused > 0, "the strict renderer should refuse some documents that would show withheld names")
-        print("audience property: \(rendered) documents rendered, \(refused) refused, \(leaks.count) leaks")
+        #expect(exports > 300)
+        print("audience property: \(rendered) documents rendered, \(refused) refused, \(exports) subject access copies, \(leaks.count) leaks")
     }
 
     @Test func theServiceSeesEverything() throws {

@@ -126,3 +126,36 @@ struct DocumentRendererTests {
         #expect(sheet.markdown.contains("# Support, and how to complain"))
     }
 }
+
+/// The letter each participant gets when the case closes (DJ203 P17).
+struct ClosingLetterTests {
+    func render(_ loaded: Case, for id: String) throws -> RenderedDocument {
+        try DocumentRenderer(service: try Fixtures.service(), settings: .init(today: CalendarDate(year: 2026, month: 8, day: 1)!),
+                             shippedTemplates: Fixtures.checkout.appendingPathComponent("Templates"))
+            .render(.closingLetter, of: loaded, for: .participant(id), format: .md)
+    }
+
+    @Test func itSaysWhatHappenedToEachActionAndKeepsTheNoteInternal() throws {
+        let youth = try Fixtures.example("criminal-damage-youth")
+        let letter = try render(youth, for: "kai").markdown
+        #expect(letter.contains("Dear Kai,"))
+        #expect(letter.contains("**Not everything agreed was done.**"))
+        #expect(letter.contains("Done on 28 March 2026."))
+        #expect(letter.contains("Not done. Kai chose not to write the piece, and the garden committee accepted that."))
+        // The closure note is the service's.
+        #expect(!letter.contains("The painting was done well"))
+        let burglary = try render(try Fixtures.example("burglary-adult"), for: "margaret").markdown
+        #expect(burglary.contains("**Everything agreed was done.**"))
+    }
+
+    @Test func whatItSaysWasDoneFollowsTheActionsNotTheReasonTyped() throws {
+        var closed = try Fixtures.example("burglary-adult")
+        closed.agreement!.actions[1].progress.removeLast()
+        let letter = try DocumentRenderer(service: try Fixtures.service(),
+                                          settings: .init(draft: true, today: CalendarDate(year: 2026, month: 8, day: 1)!),
+                                          shippedTemplates: Fixtures.checkout.appendingPathComponent("Templates"))
+            .render(.closingLetter, of: closed, for: .participant("margaret"), format: .md).markdown
+        #expect(!letter.contains("Everything agreed was done."))
+        #expect(letter.contains("Repair the kitchen window frame and repaint it, on two Saturday mornings.\\\n  Not finished when we closed the case."))
+    }
+}

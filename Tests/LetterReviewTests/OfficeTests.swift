@@ -167,6 +167,11 @@ struct OfficeTests {
         #expect(try count("agreementRecord") == 1)
         #expect(throws: PostgresError.self) { try app.execute("UPDATE agreementRecord SET person = 'daniel'") }
         #expect(throws: PostgresError.self) { try app.execute("DELETE FROM agreementVersion") }
+        // Records go only through the owner's retention functions, and only after their sealed entry.
+        #expect(throws: PostgresError.self) { try app.execute("DELETE FROM redaction") }
+        #expect(throws: PostgresError.self) { try app.execute("DELETE FROM letter WHERE id = ?", [.integer(offices.york)]) }
+        #expect(throws: PostgresError.self) { try app.execute("SELECT rj_delete_letter(?)", [.integer(offices.york)]) }
+        #expect(throws: PostgresError.self) { try app.execute("SELECT rj_delete_agreement(?)", [.text(Service.burglary.reference)]) }
         #expect(throws: PostgresError.self) { try app.execute("ALTER TABLE letter DISABLE ROW LEVEL SECURITY") }
         #expect(try offices.queue.letter(offices.leeds, by: Service.as("lfac")).details.letter.status == .pending)
         #expect(try offices.queue.verify(by: Service.as("admin")).isIntact)

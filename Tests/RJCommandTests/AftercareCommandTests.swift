@@ -44,20 +44,26 @@ struct AftercareCommandTests {
             + "    would delete: the case file \(cases.path)/burglary-adult.yml; in the store, 1 letter (1 version)"))
         #expect(dry.stdout.contains("This was a dry run: nothing was deleted."))
 
+        // Deleting counts from today, never from a day ahead.
+        let ahead = try RJRunner.run(["retention", cases.path, "--today", "2032-07-04", "--apply", "--as", "ahussain"],
+                                     environment: environment)
+        #expect(ahead.status == 1)
+        #expect(ahead.stderr.contains("error: --today 2032-07-04 is after today (2026-03-21); records are deleted only once their period has really ended"))
+        let later = environment.merging(["RJ_TODAY": "2032-07-04"]) { $1 }
         // A facilitator may not; nothing changes.
-        let refused = try RJRunner.run(["retention", cases.path, "--today", "2032-07-04", "--apply"], environment: environment)
+        let refused = try RJRunner.run(["retention", cases.path, "--apply"], environment: later)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("kturner may not delete records past their retention period: that needs the manager role"))
         #expect(FileManager.default.fileExists(atPath: cases.appendingPathComponent("burglary-adult.yml").path))
 
-        let applied = try RJRunner.run(["retention", cases.path, "--today", "2032-07-04", "--apply", "--as", "ahussain"],
-                                       environment: environment)
+        let applied = try RJRunner.run(["retention", cases.path, "--apply", "--as", "ahussain"], environment: later)
         #expect(applied.status == 0, "\(applied.stderr)")
         #expect(applied.stdout.contains("deleted: the case file \(cases.path)/burglary-adult.yml; in the store, 1 letter (1 version)"))
         let left = try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted()
         #expect(left.filter { $0.hasSuffix(".yml") } == ["assault-letters-sensitive.yml", "neighbour-dispute.yml", "service.yml"])
         let records = left.filter { $0.hasSuffix(".figures.json") }
         #expect(records.count == 2)
+        #expect(!left.contains { $0.hasPrefix(".") }, "nothing half-written is left behind")
         // The records hold no name, reference or free text of the cases they came from.
         for name in records {
             let text = try String(contentsOf: cases.appendingPathComponent(name), encoding: .utf8)
@@ -87,5 +93,43 @@ struct AftercareCommandTests {
         let result = try RJRunner.run(["retention", folder.path, "--today", "2040-01-01"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("service.yml: error: the service file does not say how many years records are kept; add retention_years: 6"))
+    }
+
+    @Test func subjectAccessWritesTheFolderWholeAndOnlyWhatTheyMaySee() throws {
+        let (folder, environment) = try helper.staffedStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try RJRunner.run(["letters", "submit", "Examples/letters/apology-assault.txt", "--case",
+                                  "Examples/cases/assault-letters-sensitive.yml", "--from", "ryan", "--to", "chris"],
+                                 environment: environment).status == 0)
+        let out = folder.appendingPathComponent("sar-ryan")
+        let result = try RJRunner.run(["subject-access", "Examples/cases/assault-letters-sensitive.yml", "--participant", "ryan",
+                                       "--out", out.path], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("what the service holds about ryan in case NRJ-2026-0203 and 1 letter\n"))
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        let json = try String(contentsOf: out.appendingPathComponent("subject-access.json"), encoding: .utf8)
+        #expect(html.contains("<h1>Your information</h1>") && html.contains("Ryan Cole"))
+        #expect(html.contains("Your letter to another participant"))
+        // Chris's name is for the service only, Helen's for Chris only; the risk assessment is the service's.
+        for withheld in ["Chris Baker", "Mr Baker", "Helen Baker", "Mrs Baker"] {
+            #expect(!html.contains(withheld) && !json.contains(withheld), "\(withheld)")
+        }
+        #expect(html.contains("the risk assessment"))
+
+        // An existing folder is never mixed with a new copy; an unknown participant is named.
+        let again = try RJRunner.run(["subject-access", "Examples/cases/assault-letters-sensitive.yml", "--participant", "ryan",
+                                      "--out", out.path], environment: environment)
+        #expect(again.status == 2 && again.stderr.contains("sar-ryan: error: already exists and is not an empty folder"))
+        let unknown = try RJRunner.run(["subject-access", "Examples/cases/assault-letters-sensitive.yml", "--participant", "ryna",
+                                        "--out", folder.appendingPathComponent("x").path, "--no-letters"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("error: the case has no participant 'ryna'; its participants are chris, ryan, helen"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+        // Without the store, the copy says letters were left out.
+        let plain = folder.appendingPathComponent("sar-plain")
+        #expect(try RJRunner.run(["subject-access", "Examples/cases/assault-letters-sensitive.yml", "--participant", "chris",
+                                  "--out", plain.path, "--no-letters"]).status == 0)
+        #expect(try String(contentsOf: plain.appendingPathComponent("index.html"), encoding: .utf8)
+            .contains("Letters were not included in this copy."))
     }
 }

@@ -36,6 +36,16 @@ struct ReportTests {
         #expect(referrals.shownTotal(row: 0) == 15)         // 14: the two outside the period are not counted
     }
 
+    @Test func aPeriodIsWholeQuartersSoNoDayCanBeFoundByMovingItsEnd() {
+        let cases = Array(repeating: Self.figures(referred: "2026-05-10"), count: 7) + [Self.figures(referred: "2026-05-20")]
+        let before = Report(cases, from: Self.date("2026-04-01"), to: Self.date("2026-05-19"))
+        let after = Report(cases, from: Self.date("2026-04-01"), to: Self.date("2026-05-20"))
+        #expect(before.from == Self.date("2026-04-01") && before.to == Self.date("2026-06-30"))
+        #expect(Self.shown(before) == Self.shown(after))
+        #expect(Report(cases, from: Self.date("2026-02-14"), to: Self.date("2026-11-02")).quarters.map(\.key)
+                == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"])
+    }
+
     @Test func aReferrerIsNamedOnlyWhenFiveOrMoreReferralsShareIt() {
         let cases = Array(repeating: Self.figures(referred: "2026-02-01"), count: 5)
             + [Self.figures(referred: "2026-02-01", source: "Mrs Jane Smith, self-referral")]
@@ -48,11 +58,14 @@ struct ReportTests {
 
     @Test func workingDaysToFirstContactLeaveOutWeekends() throws {
         // Friday 6 March 2026 to Monday 9 March: one working day; to Friday 13: five.
-        let quick = (0..<5).map { _ in Self.figures(referred: "2026-03-06", contact: "2026-03-09") }
+        let quick = (0..<10).map { _ in Self.figures(referred: "2026-03-06", contact: "2026-03-09") }
         let report = Report(quick, from: Self.year.from, to: Self.year.to)
-        #expect(report.statistics.first { $0.id == "median-days-to-contact" }?.value == "1 working days")
+        #expect(report.statistics.first { $0.id == "median-days-to-contact" }?.value == "1 working day")
+        // Nine cases give no median: each case added would move it.
+        #expect(Report(Array(quick.prefix(9)), from: Self.year.from, to: Self.year.to)
+            .statistics.first { $0.id == "median-days-to-contact" }?.value == nil)
         let contact = report.tables.first { $0.id == "contact" }!
-        #expect(contact.shownTotal(row: 1) == 5)
+        #expect(contact.shownTotal(row: 1) == 10)
         let slow = (0..<5).map { _ in Self.figures(referred: "2026-03-06", contact: "2026-03-16") }
         let late = Report(slow, from: Self.year.from, to: Self.year.to).tables.first { $0.id == "contact" }!
         #expect(late.shownTotal(row: 0) == 5)

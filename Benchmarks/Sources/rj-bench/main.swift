@@ -8,8 +8,9 @@ let sections: [String: () -> Void] = [
     "templates": TemplateBenchmark.run,
     "packs": PackBenchmark.run,
     "letters": LetterBenchmark.run,
+    "report": ReportBenchmark.run,
 ]
-let order = ["commonmark", "templates", "packs", "letters"]
+let order = ["commonmark", "templates", "packs", "letters", "report"]
 let chosen = CommandLine.arguments.dropFirst()
 if chosen.first == "desk-store", chosen.count == 2 {
     DeskStore.make(at: chosen.last!)

@@ -242,9 +242,12 @@ private struct Checker {
         for (index, action) in agreement.actions.enumerated() {
             let label = "action \(index + 1)"
             if let decision = action.decision {
-                if decision.kind == .varied && decision.terms == nil && decision.due == nil {
+                // A variation without a new date would stay overdue by the old one (a recurring action has none to be late by).
+                if decision.kind == .varied && (decision.terms == nil || (decision.due == nil && action.schedule == nil)) {
+                    let missing = [decision.terms == nil ? "what is to be done now (terms)" : nil,
+                                   decision.due == nil && action.schedule == nil ? "by when (due)" : nil].compactMap { $0 }
                     add("RJ-ACT-002", .error,
-                        "\(label) is varied, but the decision does not say what is to be done now (terms) or by when (due)",
+                        "\(label) is varied, but the decision does not say \(missing.joined(separator: " or "))",
                         "DJ203 P15", .process, at: decision.location)
                 }
                 if decision.date == nil {

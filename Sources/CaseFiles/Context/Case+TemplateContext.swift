@@ -254,6 +254,7 @@ private struct ContextBuilder {
             "done": .bool(status.standing == .done || status.standing == .doneLate),
             "waived": .bool(status.standing == .waived),
             "not_completed": .bool(status.standing == .notCompleted),
+            "unsettled": .bool(!status.standing.isSettled),
             "varied": .bool(decision?.kind == .varied),
             "varied_terms": optional(decision?.kind == .varied ? decision?.terms : nil),
             "done_on": optional(status.doneOn),
@@ -271,6 +272,10 @@ private struct ContextBuilder {
             "reason": optional(reason?.rawValue),
             "reason_label": optional(reason?.label),
             "is_completed": .bool(reason == .completed),
+            // What the letter says was done follows the actions, not the reason typed.
+            "all_done": .bool(`case`.agreement.map { agreement in
+                agreement.actions.allSatisfy { [.done, .doneLate].contains($0.status(on: closure.date ?? CalendarDate(year: 9999, month: 12, day: 31)!).standing) }
+            } ?? false),
             "is_partly_completed": .bool(reason == .partlyCompleted),
             "is_not_completed": .bool(reason == .notCompleted),
             "is_withdrawn": .bool(reason == .withdrawn),

@@ -106,8 +106,13 @@ extension StoreTransaction {
                            agreementTexts: try agreementVersions(case: reference).count)
     }
 
-    /// Removes a letter and everything recorded about it.
+    /// Removes a letter and everything recorded about it: on PostgreSQL
+    /// through the owner's function, which needs its retention entry first.
     func deleteLetter(_ id: Int64) throws {
+        if connection.dialect == .postgres {
+            try connection.execute("SELECT rj_delete_letter(?)", [.integer(id)])
+            return
+        }
         for table in ["party", "redaction", "review", "letterVersion"] {
             try connection.execute("DELETE FROM \(table) WHERE letterId = ?", [.integer(id)])
         }
@@ -117,6 +122,10 @@ extension StoreTransaction {
     /// Removes the case's agreement records and signed texts in the offices entered.
     func deleteAgreement(case reference: String) throws {
         guard let scope = scope() else { return }
+        if connection.dialect == .postgres {
+            try connection.execute("SELECT rj_delete_agreement(?)", [.text(reference)])
+            return
+        }
         for table in ["agreementRecord", "agreementVersion"] {
             try connection.execute("DELETE FROM \(table) WHERE caseReference = ? AND \(scope.clause)", [.text(reference)] + scope.values)
         }

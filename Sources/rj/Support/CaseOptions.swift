@@ -35,7 +35,11 @@ struct CaseOptions: ParsableArguments {
     }
 
     func loadService() throws -> Service {
-        let path = service ?? URL(fileURLWithPath: caseFile).deletingLastPathComponent().appendingPathComponent("service.yml").relativePath
+        try Self.loadService(service ?? URL(fileURLWithPath: caseFile).deletingLastPathComponent().appendingPathComponent("service.yml").relativePath)
+    }
+
+    /// Reads a service file, or fails with every problem in it, placed.
+    static func loadService(_ path: String) throws -> Service {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(file: path, message: "no service file",
                                  hint: "write one (name, retention, complaints, support_services) or pass --service FILE")

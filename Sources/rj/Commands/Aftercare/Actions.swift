@@ -60,9 +60,12 @@ extension RJ {
             for group in ActionItem.Group.allCases {
                 let members = items.filter { $0.group == group }
                 guard !members.isEmpty else { continue }
-                output += "\n\(group.heading) (\(members.count)):\n"
                 // Across a folder, what is settled is counted, not listed: the list is for chasing.
-                if several && group == .settled { continue }
+                if several && group == .settled {
+                    output += "\n\(group.heading): \(members.count) (rj actions FILE lists a case's)\n"
+                    continue
+                }
+                output += "\n\(group.heading) (\(members.count)):\n"
                 for item in members { output += lines(item, showCase: several) }
             }
             return output
@@ -96,7 +99,7 @@ extension RJ {
             }
             if let decision = item.action.decision {
                 var text = "    decided: \(decision.kind.label)" + (decision.date.map { " on \($0)" } ?? "")
-                if let terms = decision.terms { text += "; now: " + oneLine(terms) }
+                if let terms = decision.terms { text += "; now: " + oneLine(terms).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
                 if decision.kind == .varied, let due = decision.due { text += "; by \(due)" }
                 lines.append(text)
             }

@@ -14,12 +14,14 @@ extension RJ {
                 Referrals by referrer and context; contact within five working days, consent \
                 and declines; direct and indirect processes; agreements and how their actions \
                 ended; closure reasons; feedback. Each figure is counted by its own date (a \
-                referral by its referral date, a closure by its closure date) within FROM to TO.
+                referral by its referral date, a closure by its closure date) within FROM to TO, \
+                widened to whole calendar quarters.
 
                 No names, references or notes are included. Counts under 5 are shown as \
                 "fewer than 5" and every other count is rounded to the nearest 5, so that no \
-                figure, and no difference of two figures, points at a person; a referrer is \
-                named only when five or more referrals share it. Records reduced by \
+                figure, and no difference of two figures in the report, points at a person; \
+                a referrer is named only when five or more referrals share it; a median or \
+                average needs ten cases. Records reduced by \
                 `rj retention --apply` (*.figures.json in the folder) are counted too.
 
                 Examples:
@@ -59,6 +61,9 @@ extension RJ {
                 }
                 let figures = try Self.figures(in: folder, today: Today.date)
                 let report = Report(figures, from: start, to: end)
+                if report.from != start || report.to != end {
+                    Terminal.error("note: the period is whole quarters, \(report.from) to \(report.to), so that no count can be found by moving a day")
+                }
                 let text: String
                 switch format {
                 case .csv: text = report.csv

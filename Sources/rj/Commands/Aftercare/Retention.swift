@@ -47,6 +47,11 @@ extension RJ {
         func run() throws {
             try reportingFailures {
                 let day = try today.map { CalendarDate(iso: try Today.parse($0, option: "--today"))! } ?? Today.date
+                // A day ahead lets one look at what will fall due; deleting counts from today only.
+                if apply && day > Today.date {
+                    throw CommandFailure(message: "--today \(day) is after today (\(Today.date)); records are deleted only once their period has really ended",
+                                         hint: "leave out --today with --apply", exitCode: 1)
+                }
                 let servicePath = service ?? URL(fileURLWithPath: folder).appendingPathComponent("service.yml").relativePath
                 let policy = try Self.policy(servicePath)
                 let cases = try CaseFolder.load(folder, allowEmpty: true)
@@ -75,13 +80,7 @@ extension RJ {
                         let gone = try attempt { () throws(LetterError) in
                             try queue.deleteRecords(case: loaded.reference, reason: reason, by: actor)
                         }
-                        let record = try Self.writeFigures(of: loaded, in: folder, today: day)
-                        do {
-                            try FileManager.default.removeItem(atPath: loaded.file)
-                        } catch {
-                            throw CommandFailure(file: loaded.file, message: "the store's records were deleted, but the case file could not be removed",
-                                                 hint: "remove it by hand; its figures are in \(record)")
-                        }
+                        let record = try Self.replace(loaded, in: folder, today: day)
                         deleted += 1
                         lines.append("    deleted: the case file \(loaded.file); in the store, \(gone.summary)")
                         lines.append("    kept: its figures for reports, in \(record)")
@@ -104,8 +103,8 @@ extension RJ {
                     summary += "Deleted \(deleted) case\(deleted == 1 ? "" : "s"); each deletion is on the audit trail (rj letters log).\n"
                 } else if !due.isEmpty {
                     summary += """
-                        This was a dry run: nothing was deleted. To delete, a service manager runs:
-                          rj retention \(folder)\(today.map { " --today \($0)" } ?? "") --apply --as STAFF-ID
+                        This was a dry run: nothing was deleted. Once their period has ended, a service manager deletes them with:
+                          rj retention \(folder) --apply --as STAFF-ID
 
                         """
                 }
@@ -115,16 +114,7 @@ extension RJ {
 
         /// The service's retention period, or a failure saying how to set it.
         static func policy(_ path: String) throws -> RetentionPolicy {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CommandFailure(file: path, message: "no service file",
-                                     hint: "name it with --service; it says how many years records are kept (retention_years: 6)")
-            }
-            let service: Service
-            do {
-                service = try Service.load(path: path)
-            } catch {
-                throw CommandFailure(lines: error.errors.map(\.description), exitCode: 2)
-            }
+            let service = try CaseOptions.loadService(path)
             guard let years = service.retentionYears else {
                 throw CommandFailure(file: path, message: "the service file does not say how many years records are kept",
                                      hint: "add retention_years: 6 (or your policy's number); retention: keeps the words participants read")
@@ -132,17 +122,35 @@ extension RJ {
             return RetentionPolicy(years: years)
         }
 
-        /// Writes the case's figures beside the case files, atomically, under
-        /// a name that carries no reference or name; returns its path.
-        static func writeFigures(of loaded: Case, in folder: String, today: CalendarDate) throws -> String {
+        /// Replaces the case file by its figures beside it, under a name that
+        /// carries no reference or name; returns the figures' path. The figures
+        /// are written first under a hidden name, the case file removed, then
+        /// the figures renamed into place: a failure leaves the case file (and
+        /// no figures), never both, so that no case is counted twice.
+        static func replace(_ loaded: Case, in folder: String, today: CalendarDate) throws -> String {
             let figures = CaseFigures(loaded, today: today)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(figures)
+            let data = try encoder.encode(figures) + Data("\n".utf8)
             let closed = loaded.closure?.date.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? "undated"
             let tag = UUID().uuidString.prefix(8).lowercased()
-            let path = URL(fileURLWithPath: folder).appendingPathComponent("closed-\(closed)-\(tag).figures.json").relativePath
-            try AtomicFile.write(data + Data("\n".utf8), to: path)
+            let base = URL(fileURLWithPath: folder)
+            let path = base.appendingPathComponent("closed-\(closed)-\(tag).figures.json").relativePath
+            let staging = base.appendingPathComponent(".closed-\(closed)-\(tag).figures.json.new").path
+            try AtomicFile.write(data, to: staging)
+            do {
+                try FileManager.default.removeItem(atPath: loaded.file)
+            } catch {
+                try? FileManager.default.removeItem(atPath: staging)
+                throw CommandFailure(file: loaded.file, message: "the store's records were deleted, but the case file could not be removed",
+                                     hint: "check the folder's permissions and run rj retention --apply again; nothing else changed", exitCode: 1)
+            }
+            do {
+                try FileManager.default.moveItem(atPath: staging, toPath: path)
+            } catch {
+                throw CommandFailure(file: path, message: "the case file was removed, but its figures are still at \(staging)",
+                                     hint: "rename it to \(path) so that rj report counts it", exitCode: 1)
+            }
             return path
         }
     }
