@@ -20,7 +20,7 @@ extension RJ {
                 and copies are deleted from the letter store in one transaction, each with a \
                 last audit entry saying why (no content), so that verify-log still passes; the \
                 case file is then replaced by its figures for reports (closed-YEAR-MONTH-*.figures.json: \
-                dates and counts, no names, references or notes), which rj report counts. A \
+                dates, counts and the referrer; no participant's name, reference or notes), which rj report counts. A \
                 record changed outside rj is not deleted: verify-log says what changed.
 
                 Examples:
@@ -92,7 +92,7 @@ extension RJ {
                             }
                         } ?? "not counted (name yourself with --as to count the letters and agreement records)"
                         lines.append("    would delete: the case file \(loaded.file); in the store, \(held)")
-                        lines.append("    would keep: its figures for reports (dates and counts; no names, references or notes)")
+                        lines.append("    would keep: its figures for reports (dates, counts and the referrer; no participant's name, no reference, no notes)")
                     }
                     Terminal.output(lines.joined(separator: "\n") + "\n")
                 }
