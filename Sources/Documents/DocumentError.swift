@@ -7,6 +7,9 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
     case template(TemplateErrors)
     /// Guidance checks found errors; `--draft` renders it marked DRAFT instead.
     case checksFailed(DocumentKind, [Finding])
+    /// The document would pass a contact detail to someone outside the
+    /// service; `--draft` does not change that.
+    case wouldDisclose(String, [Finding])
     /// An internal document asked for a participant or all parties.
     case internalOnly(DocumentKind, Audience)
     /// A pack document needs one participant to write to.
@@ -25,6 +28,9 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
         case .checksFailed(let kind, let findings):
             return findings.map(\.description).joined(separator: "\n")
                 + "\nerror: the \(kind.rawValue) is not ready: fix the errors above, or render it with --draft"
+        case .wouldDisclose(let document, let findings):
+            return findings.map(\.description).joined(separator: "\n")
+                + "\nerror: the \(document) would pass on what the errors above name; take it out of the case file (--draft does not change this)"
         case .internalOnly(let kind, let audience):
             return "error: the \(kind.rawValue) is for the service only (BPG 2011 §3d.4); it cannot be rendered for \(audience)"
         case .needsParticipant(let kind):

@@ -85,7 +85,15 @@ public struct DocumentRenderer: Sendable {
                        format: DocumentFormat = .html, appendix: String? = nil) throws(DocumentError) -> RenderedDocument {
         let reader = try reader(of: `case`, for: audience, kind: kind)
         let context = `case`.templateContext(for: audience, service: service, today: settings.today)
+        try Self.checkDisclosures(kind.isInternal ? [] : GuidanceChecks.disclosures(`case`), kind.rawValue)
         return try render(kind, of: `case`, reader: reader, context: context, format: format, appendix: appendix).document
+    }
+
+    /// Refuses a document for anyone outside the service while the case's
+    /// free text would pass on a contact detail, drafts too: fails closed.
+    static func checkDisclosures(_ findings: [Finding], _ document: String) throws(DocumentError) {
+        let errors = findings.filter { $0.severity == .error }
+        if !errors.isEmpty { throw .wouldDisclose(document, errors) }
     }
 
     /// Renders with a context already built; also returns the HTML body, for print files.
@@ -133,6 +141,7 @@ public struct DocumentRenderer: Sendable {
             throw .unknownParticipant(id, suggestion: Suggestions.closest(to: id, in: `case`.participants.map(\.id)))
         }
         let context = `case`.templateContext(for: audience, service: service, today: settings.today)
+        try Self.checkDisclosures(GuidanceChecks.disclosures(`case`), "information pack for \(id)")
         var documents: [RenderedDocument] = []
         var sections: [(title: String, body: String, fingerprint: String)] = []
         for kind in DocumentKind.pack {

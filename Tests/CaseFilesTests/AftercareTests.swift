@@ -188,3 +188,31 @@ struct AftercareTests {
         #expect(ActionList.items([later], today: Self.date("2026-03-13")).map(\.group) == [.later])
     }
 }
+
+/// Young people take part with a parent or carer (BPG 2011 §2c.10).
+struct YoungPeopleTests {
+    static let youth = try! Case.load(path: Checkout.path("Examples/cases/criminal-damage-youth.yml").path)
+
+    @Test func aYoungPersonNeedsTheirParentOrCarerWithConsent() throws {
+        #expect(!GuidanceChecks.run(Self.youth).contains { $0.code == "RJ-CON-003" })
+        var unlinked = Self.youth
+        unlinked.participants[1].parentCarerOf = nil
+        let missing = GuidanceChecks.run(unlinked).filter { $0.code == "RJ-CON-003" }
+        #expect(missing.map(\.message) == ["kai is 15 and no parent or carer in the case is recorded as theirs: add a participant with role: parent-carer and parent_carer_of: kai"])
+        var declined = Self.youth
+        declined.participants[1].consent = Consent(given: false, date: nil)
+        #expect(GuidanceChecks.run(declined).filter { $0.code == "RJ-CON-003" }.map(\.message)
+                == ["kai is 15 and the consent of their parent or carer (lisa) is not recorded"])
+        // Declined is said as declined, not as missing.
+        #expect(GuidanceChecks.run(declined).contains { $0.message.hasPrefix("lisa declined to take part (consent given: false)") })
+    }
+
+    @Test func parentCarerOfNamesAParticipant() throws {
+        let text = try String(contentsOf: Checkout.path("Examples/cases/criminal-damage-youth.yml"), encoding: .utf8)
+        #expect {
+            try Case.parse(text.replacingOccurrences(of: "parent_carer_of: kai", with: "parent_carer_of: kia"), file: "y.yml")
+        } throws: { error in
+            "\(error)".contains("'parent_carer_of' in participant 2 is 'kia', but no participant has that id (did you mean 'kai'?)")
+        }
+    }
+}

@@ -36,9 +36,9 @@ let minimalCase = """
       signatories: [margaret, daniel]
     """
 
-func loadErrors(_ yaml: String) -> [String] {
+func loadErrors(_ yaml: String, file: String = "case.yml") -> [String] {
     do {
-        _ = try Case.parse(yaml, file: "case.yml")
+        _ = try Case.parse(yaml, file: file)
         return []
     } catch {
         return error.errors.map(\.description)
@@ -71,8 +71,25 @@ struct CaseLoadingTests {
             .replacingOccurrences(of: "  date: 2026-01-17", with: "  date: last week")
         #expect(loadErrors(yaml) == [
             "case.yml:4:9: error: 'date' in incident should be a date written YYYY-MM-DD, like 2026-03-14",
-            "case.yml:27:25: error: 'recipient_agreed' in action 1 should be true or false",
+            "case.yml:27:25: error: 'recipient_agreed' in action 1 should be true or false, not 'perhaps'",
         ])
+        // yes and no are words in YAML 1.2, and quoted text is text: the message says so.
+        #expect(loadErrors(minimalCase.replacingOccurrences(of: "recipient_agreed: true", with: "recipient_agreed: yes")) == [
+            "case.yml:27:25: error: 'recipient_agreed' in action 1 should be true or false: 'yes' is read as a word, not yes/no; write true",
+        ])
+        #expect(loadErrors(minimalCase.replacingOccurrences(of: "recipient_agreed: true", with: "recipient_agreed: \"true\"")) == [
+            "case.yml:27:25: error: 'recipient_agreed' in action 1 should be true or false: \"true\" is in quotes, so it is text; write true or false without quotes",
+        ])
+    }
+
+    @Test func anIndentationSlipIsReportedAtItsLine() throws {
+        var lines = minimalCase.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix("      monitor:") })
+        lines[index] = "     " + lines[index].drop { $0 == " " }
+        let errors = loadErrors(lines.joined(separator: "\n"))
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("case.yml:\(index + 1):") == true, "\(errors)")
+        #expect(errors.first?.contains("check this line's indentation") == true)
     }
 
     @Test func unknownParticipantSuggestsAnId() {
@@ -116,6 +133,36 @@ struct CaseLoadingTests {
         let loaded = try Case.parse(json, file: "case.json")
         #expect(loaded.incident.date == CalendarDate(year: 2026, month: 1, day: 2))
         #expect(loaded.process.kind == .letters)
+    }
+
+    @Test func jsonFromOtherToolsLoadsEveryEscape() throws {
+        // As Python's json.dump writes it: every non-ASCII character escaped, emoji as surrogate pairs.
+        let json = #"{"reference": "J-2", "incident": {"kind": "Th\u00e9ft \ud83d\ude00 \/ \"quoted\"\tand\\more", "date": "2026-01-02"},"# + "\n"
+            + #" "participants": [{"id": "a", "role": "harmed", "name": "Zo\u00eb \ud83c\udf08", "language": "no"}],"# + "\n"
+            + #" "process": {"kind": "letters"}}"#
+        let loaded = try Case.parse(json, file: "case.json")
+        #expect(loaded.incident.kind == "Théft 😀 / \"quoted\"\tand\\more")
+        #expect(loaded.participants[0].name == "Zoë 🌈")
+        // A string "no" is the word no (Norwegian), as JSON means it.
+        #expect(loaded.participants[0].language == "no")
+        // Minified JSON, with no space after a colon, loads too.
+        let minified = #"{"reference":"J-3","incident":{"kind":"Theft","date":"2026-01-02"},"participants":[{"id":"a","role":"harmed","name":"A"}],"process":{"kind":"letters"}}"#
+        #expect(try Case.parse(minified, file: "case.json").reference == "J-3")
+    }
+
+    @Test(arguments: [
+        (#"{"reference": "J-1",}"#, #"case.json:1:21: error: not valid JSON: a ',' before '}': remove the last comma"#),
+        ("{\"reference\": \"J-1\"\n \"incident\": {}}", #"case.json:2:2: error: not valid JSON: expected ',' or '}' after a value but found '"'; put a comma between the entries"#),
+        (#"{'reference': 'J-1'}"#, #"case.json:1:2: error: not valid JSON: expected a key in double quotes but found '''"#),
+        (#"{"name": "a\ud83d"}"#, #"case.json:1:12: error: not valid JSON: \ud83d is the first half of a surrogate pair, and no second half (\udc00 to \udfff) follows"#),
+        (#"{"name": "a\q"}"#, #"case.json:1:12: error: not valid JSON: \q is not an escape JSON knows; write \\ for a backslash"#),
+        (#"{"a": [1, 2}"#, #"case.json:1:12: error: not valid JSON: expected ',' or ']' after a value but found '}'; put a comma between the items"#),
+        ("{\n  \"a\": {\"b\": 1}\n", #"case.json:3:1: error: not valid JSON: the '{' at line 1, column 1 is never closed; add a '}'"#),
+        (#"{"given": yes}"#, #"case.json:1:11: error: not valid JSON: 'yes' is not a JSON value: JSON has true and false; for the word itself, write "yes""#),
+        (#"{"phone": 07700}"#, #"case.json:1:11: error: not valid JSON: a number does not start with 0 in JSON; write it without the leading zero, or in quotes if it is a code or a phone number"#),
+    ])
+    func jsonMistakesAreNamedWhereTheyAre(json: String, error: String) {
+        #expect(loadErrors(json, file: "case.json") == [error])
     }
 
     @Test func theServiceFileNeedsItsEssentials() {

@@ -60,6 +60,7 @@ struct GuidanceCheckTests {
         Mutation(code: "RJ-CON-001") { $0.participants[0].consent = nil },
         Mutation(code: "RJ-CON-001") { $0.participants[1].consent?.date = nil },
         Mutation(code: "RJ-CON-002") { $0.participants[1].consent?.date = CalendarDate(year: 2026, month: 3, day: 15) },
+        Mutation(code: "RJ-CON-003") { $0.participants[1].age = 16 },
         Mutation(code: "RJ-PRC-001") { $0.facilitators.removeAll { $0.role == .lead } },
         Mutation(code: "RJ-ACT-001") {
             $0.closure = nil
@@ -73,6 +74,8 @@ struct GuidanceCheckTests {
         Mutation(code: "RJ-CLO-002") { $0.closure!.reason = .notCompleted },
         Mutation(code: "RJ-CLO-003") { $0.closure!.date = CalendarDate(year: 2026, month: 3, day: 1) },
         Mutation(code: "RJ-CLO-004") { $0.closure!.reason = .withdrawn },
+        Mutation(code: "RJ-INF-001") { $0.information[0].text += " Her new number is 07700 900 456." },
+        Mutation(code: "RJ-INF-002") { $0.protectedPlaces = ["kitchen window"] },
         Mutation(code: "RJ-FBK-001") { for index in $0.participants.indices { $0.participants[index].feedback = nil } },
     ]
 

@@ -159,3 +159,55 @@ struct ClosingLetterTests {
         #expect(letter.contains("Repair the kitchen window frame and repaint it, on two Saturday mornings.\\\n  Not finished when we closed the case."))
     }
 }
+
+/// Nothing in a pack that should not be (BPG 2011 §3d.4, §3d.10): free text
+/// that goes to someone else is read with the letter screener's detectors.
+struct DisclosureTests {
+    func burglary(sharing text: String) throws -> Case {
+        var loaded = try Fixtures.example("burglary-adult")
+        loaded.information[0].text = "Mrs Ellis has agreed that Daniel can be told she no longer sleeps well. " + text
+        return loaded
+    }
+
+    @Test(arguments: [
+        ("Ring her on 07700 900 456 if he wants to.", "a phone number"),
+        ("Her email is m.ellis@example.com now.", "an email address"),
+        ("She has moved to 22 Elm Road, Northfield.", "a postal address"),
+        ("She is on Instagram as @maggie_e.", "a social media handle"),
+    ])
+    func aContactDetailInSharedTextStopsEveryDocumentForOthers(text: String, kind: String) throws {
+        let loaded = try burglary(sharing: text)
+        let findings = GuidanceChecks.run(loaded).filter { $0.code == "RJ-INF-001" }
+        #expect(findings.map(\.message) == ["information item 1 (impact) holds \(kind), and would go to daniel: take it out, or share it with the person it belongs to only"])
+        #expect(findings.first?.severity == .error)
+        for renderer in [try Fixtures.renderer(), try Fixtures.renderer(redact: true, draft: true)] {
+            for participant in loaded.participants {
+                #expect(throws: DocumentError.self) { try renderer.pack(of: loaded, for: participant.id) }
+            }
+            #expect { try renderer.render(.outcomeAgreement, of: loaded, for: .allParties) } throws: { error in
+                "\(error)".contains("RJ-INF-001") && "\(error)".contains("--draft does not change this")
+                    && !"\(error)".contains(text)
+            }
+        }
+        // The service's own record still renders: it goes to no one else.
+        #expect(try Fixtures.renderer(draft: true).render(.riskAssessment, of: loaded, for: .internal).output.contains("Risk assessment"))
+    }
+
+    @Test func aContactDetailSharedOnlyWithItsOwnerIsTheirs() throws {
+        var loaded = try Fixtures.example("burglary-adult")
+        loaded.information[0].text = "Her number is 07700 900 456."
+        loaded.information[0].sharedWith = [.internal]
+        #expect(!GuidanceChecks.run(loaded).contains { $0.code == "RJ-INF-001" })
+        #expect(throws: Never.self) { try Fixtures.renderer().pack(of: loaded, for: "margaret") }
+    }
+
+    @Test func aProtectedPlaceIsAWarningThatDoesNotStopThePack() throws {
+        var loaded = try Fixtures.example("burglary-adult")
+        loaded.protectedPlaces = ["Millbrook"]
+        loaded.agreement!.actions[1].description += " Materials from the Millbrook yard."
+        let findings = GuidanceChecks.run(loaded).filter { $0.code == "RJ-INF-002" }
+        #expect(findings.map(\.message) == ["action 2's description names a protected name or place (see protect:), and would go to everyone who reads the agreement: check that it should"])
+        #expect(findings.first?.severity == .warning)
+        #expect(throws: Never.self) { try Fixtures.renderer().pack(of: loaded, for: "daniel") }
+    }
+}

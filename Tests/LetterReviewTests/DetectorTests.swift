@@ -1,5 +1,6 @@
 @testable import LetterReview
 import Testing
+import TextScan
 
 struct DetectorTests {
     let screener = try! Screener.standard()

@@ -1,6 +1,7 @@
 import Foundation
 @testable import LetterReview
 import Testing
+import TextScan
 import TestSupport
 
 /// Whatever a letter holds, the screener answers, and every finding points

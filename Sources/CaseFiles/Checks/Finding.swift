@@ -17,7 +17,8 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
 
     /// Which document a finding holds back: an agreement is not ready to sign
     /// with agreement or consent errors; a risk assessment with risk errors.
-    public enum Area: String, Sendable { case agreement, risk, consent, process }
+    /// `disclosure`: what a document would pass to someone who may not have it; it holds back every document for anyone outside the service.
+    public enum Area: String, Sendable { case agreement, risk, consent, process, disclosure }
 
     /// `case.yml:41:7: error: RJ-AGR-004 action 2 has no monitor (BPG 2011 §3b.4)`
     public var description: String {

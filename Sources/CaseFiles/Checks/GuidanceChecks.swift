@@ -1,8 +1,19 @@
 import Templating
+import TextScan
 
 /// The Best Practice Guidance, as checks on a case: every requirement of
 /// REQUIREMENTS.md that data can show, one function each.
 public enum GuidanceChecks {
+    /// What the case's free text would pass to someone outside the service:
+    /// contact details (errors) and protected names and places (warnings).
+    /// Every document for a participant or for all parties is held back by
+    /// its errors, drafts included.
+    public static func disclosures(_ case: Case) -> [Finding] {
+        var checks = Checker(case: `case`, today: nil)
+        checks.disclosures()
+        return checks.findings
+    }
+
     /// Every finding for the case, in file order. With `today`, also what
     /// depends on the date: actions overdue with nothing decided, and a
     /// closure dated in the future.
@@ -11,9 +22,11 @@ public enum GuidanceChecks {
         checks.agreement()
         checks.risk()
         checks.consent()
+        checks.youngPeople()
         checks.process()
         checks.monitoring()
         checks.closure()
+        checks.disclosures()
         return checks.findings.sorted {
             ($0.location.line, $0.location.column, $0.code) < ($1.location.line, $1.location.column, $1.code)
         }
@@ -51,6 +64,7 @@ public enum GuidanceChecks {
         ("RJ-RSK-008", "BPG 2011 §2a.10", "a direct process only where the decision allows direct communication"),
         ("RJ-CON-001", "BPG 2011 §G.3, §B.8", "each participant's consent to take part is recorded, with its date"),
         ("RJ-CON-002", "BPG 2011 §B.8", "consent was given before the meeting"),
+        ("RJ-CON-003", "BPG 2011 §2c.10", "a participant under 18 has a parent or carer in the case, whose consent is recorded"),
         ("RJ-PRC-001", "BPG 2011 §G.6", "the case has a lead facilitator"),
         ("RJ-ACT-001", "DJ203 P11, P15; BPG 2011 §3b.11", "an overdue or failed action has a recorded decision"),
         ("RJ-ACT-002", "DJ203 P15", "a varied action says what is to be done now, and by when"),
@@ -60,6 +74,8 @@ public enum GuidanceChecks {
         ("RJ-CLO-003", "DJ203 P17", "a closure date is not before the referral or the agreement, nor in the future"),
         ("RJ-CLO-004", "DJ203 P18; BPG 2011 §G.6", "a case not completed says why it closed"),
         ("RJ-FBK-001", "BPG 2011 §G.10", "a closed case records feedback from those who took part"),
+        ("RJ-INF-001", "BPG 2011 §3d.4, §3d.10", "no contact detail in free text that goes to someone else (information shared, the agreement, process steps)"),
+        ("RJ-INF-002", "BPG 2011 §B skills 5", "no protected name or place in free text that goes to someone else (warning)"),
     ]
 }
 
@@ -206,9 +222,15 @@ private struct Checker {
 
     mutating func consent() {
         for participant in `case`.participants where participant.role != .agency {
-            guard let consent = participant.consent, consent.given else {
-                add("RJ-CON-001", .error, "\(participant.id) has no recorded consent to take part", "BPG 2011 §G.3, §B.8",
-                    .consent, at: participant.location)
+            guard let consent = participant.consent else {
+                add("RJ-CON-001", .error, "\(participant.id) has no recorded consent to take part; add consent: { given: true, date: YYYY-MM-DD } once they agree",
+                    "BPG 2011 §G.3, §B.8", .consent, at: participant.location)
+                continue
+            }
+            guard consent.given else {
+                add("RJ-CON-001", .error,
+                    "\(participant.id) declined to take part (consent given: false): they cannot sign or be part of the agreement unless they change their mind",
+                    "BPG 2011 §G.3, §B.8", .consent, at: participant.location)
                 continue
             }
             guard let date = consent.date else {
@@ -224,11 +246,88 @@ private struct Checker {
         }
     }
 
+    /// A young person takes part with a parent or carer, whose consent is
+    /// recorded too (BPG 2011 §2c.10; 2004 §2c.15: involving parents).
+    mutating func youngPeople() {
+        for participant in `case`.participants where (participant.age ?? 18) < 18 && participant.role != .agency {
+            let parents = `case`.parentsCarers(of: participant.id)
+            if parents.isEmpty {
+                add("RJ-CON-003", .error,
+                    "\(participant.id) is \(participant.age!) and no parent or carer in the case is recorded as theirs: add a participant with role: parent-carer and parent_carer_of: \(participant.id)",
+                    "BPG 2011 §2c.10", .consent, at: participant.location)
+            } else if !parents.contains(where: { $0.consent?.given == true && $0.consent?.date != nil }) {
+                add("RJ-CON-003", .error,
+                    "\(participant.id) is \(participant.age!) and the consent of their parent or carer (\(parents.map(\.id).joined(separator: ", "))) is not recorded",
+                    "BPG 2011 §2c.10", .consent, at: parents[0].location)
+            }
+        }
+    }
+
     // MARK: Process
 
     mutating func process() {
         if !`case`.facilitators.contains(where: { $0.role == .lead }) {
             add("RJ-PRC-001", .error, "the case has no lead facilitator", "BPG 2011 §G.6", .process, at: .unknown)
+        }
+    }
+
+    // MARK: What free text would disclose (BPG 2011 §3d.4, §3d.10; §B skills 5)
+
+    /// The free text that goes into a document for someone other than the
+    /// person it is about, with who would read it and where it is.
+    var outgoingText: [(what: String, readers: String, text: String, at: SourceLocation)] {
+        var texts: [(String, String, String, SourceLocation)] = []
+        for (index, item) in `case`.information.enumerated() {
+            let others = item.sharedWith.filter { $0 != .internal && $0 != item.about.map(Audience.participant) }
+            guard !others.isEmpty else { continue }
+            let readers = others.map { $0 == .allParties ? "every participant" : $0.description }.joined(separator: ", ")
+            texts.append(("information item \(index + 1) (\(item.id))", readers, item.text, item.location))
+        }
+        if let agreement = `case`.agreement {
+            let everyone = "everyone who reads the agreement"
+            for (label, text) in [("the agreement's consequences", agreement.consequences),
+                                  ("the agreement's health and safety", agreement.healthAndSafety)] {
+                if let text { texts.append((label, everyone, text, agreement.location)) }
+            }
+            for (index, action) in agreement.actions.enumerated() {
+                let label = "action \(index + 1)"
+                var parts: [(String, String?)] = [("description", action.description), ("schedule", action.schedule),
+                                                  ("monitor", action.monitor), ("support", action.support),
+                                                  ("decision's terms", action.decision?.terms), ("decision's reason", action.decision?.reason)]
+                parts += action.progress.map { ("progress note", $0.note) }
+                for case let (part, text?) in parts {
+                    texts.append(("\(label)'s \(part)", everyone, text, action.location))
+                }
+            }
+            for (index, payment) in agreement.money.enumerated() {
+                if let method = payment.method { texts.append(("payment \(index + 1)'s method", everyone, method, agreement.location)) }
+            }
+        }
+        for (index, step) in `case`.process.steps.enumerated() where step.with.count > 1 {
+            texts.append(("process step \(index + 1)", step.with.joined(separator: ", "), step.what, .unknown))
+        }
+        return texts
+    }
+
+    /// A contact detail in text for someone else is an error: no participant
+    /// passes another's contact details through the service (§3d.4, §3d.10).
+    /// A protected name or place is a warning, for the facilitator to judge.
+    mutating func disclosures() {
+        let protected = `case`.protectedNames + `case`.protectedPlaces
+        for (what, readers, text, location) in outgoingText {
+            var kinds: [String] = []
+            for found in Disclosures.contactDetails(in: text) where !kinds.contains(found.kind) { kinds.append(found.kind) }
+            if !kinds.isEmpty {
+                add("RJ-INF-001", .error,
+                    "\(what) holds \(kinds.joined(separator: " and ")), and would go to \(readers): take it out, or share it with the person it belongs to only",
+                    "BPG 2011 §3d.4, §3d.10", .disclosure, at: location)
+            }
+            let mentioned = Disclosures.mentions(protected, in: text)
+            if !mentioned.isEmpty {
+                add("RJ-INF-002", .warning,
+                    "\(what) names \(mentioned.count == 1 ? "a protected name or place" : "\(mentioned.count) protected names or places") (see protect:), and would go to \(readers): check that it should",
+                    "BPG 2011 §B skills 5", .disclosure, at: location)
+            }
         }
     }
 

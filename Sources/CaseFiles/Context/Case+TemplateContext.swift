@@ -103,6 +103,10 @@ private struct ContextBuilder {
                 ["given": .bool($0.given), "date": optional($0.date)]
             } ?? .null, to: own),
             "is_reader": .bool(audience == .participant(participant.id)),
+            // A young person's parents or carers taking part, for the consent form's signature lines.
+            "parents_carers": .list(`case`.parentsCarers(of: participant.id).map { parent in
+                ["name": reveal(.string(parent.name), to: nameVisibility(parent)), "role_label": .string(parent.role.label)]
+            }),
         ])
     }
 

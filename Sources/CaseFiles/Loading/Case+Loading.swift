@@ -80,8 +80,14 @@ enum YAMLFile {
     }
 
     static func compose(_ text: String, file: String) throws(CaseFileErrors) -> Yams.Node? {
+        let composable: String
         do {
-            return try Yams.compose(yaml: text)
+            composable = try DataFile.composable(text, file: file)
+        } catch {
+            throw CaseFileErrors([CaseFileError(file: file, line: error.line, column: error.column, message: error.message)])
+        }
+        do {
+            return try Yams.compose(yaml: composable)
         } catch {
             // DataFile turns libyaml's errors into positioned messages.
             do {
@@ -100,6 +106,8 @@ struct CaseLoader {
     var reader: NodeReader
     private var participantIDs: [String] = []
     private var deferredAudiences: [([(String, SourceLocation)], String)] = []
+    /// Each `parent_carer_of`, checked once every participant's id is known.
+    private var deferredParents: [(String, SourceLocation, String)] = []
     /// Words a recipient or copy may be instead of a participant id.
     private static let groupWords: Set<String> = ["community", "service", "referrer", "court", "police"]
 
@@ -117,6 +125,7 @@ struct CaseLoader {
         participantIDs = participants.map(\.id)
         // Ids are known now; check the references in the participants themselves.
         for (audiences, name) in deferredAudiences { checkAudiences(audiences, key: "name_shared_with", in: name) }
+        for (id, location, name) in deferredParents { checkParticipant(id, at: location, key: "parent_carer_of", in: name) }
         let incident = loadIncident(map)
         let facilitators = loadFacilitators(map)
         let process = loadProcess(map)
@@ -161,7 +170,7 @@ struct CaseLoader {
     }
 
     static let participantKeys = ["id", "role", "name", "address_as", "pronouns", "language", "access_needs", "age",
-                                  "contact", "consent", "name_shared_with", "feedback"]
+                                  "contact", "consent", "name_shared_with", "feedback", "parent_carer_of"]
 
     private mutating func loadParticipants(_ map: NodeReader.Mapping) -> [Participant] {
         var result: [Participant] = []
@@ -187,6 +196,14 @@ struct CaseLoader {
                 consent = Consent(given: reader.bool(consentMap, "given") ?? false, date: reader.date(consentMap, "date"))
             }
             let age = reader.number(item, "age").map { Int($0) }
+            let parentOf = reader.string(item, "parent_carer_of")
+            if let parentOf {
+                deferredParents.append((parentOf, reader.location(item.values["parent_carer_of"]), name))
+                if role != nil && role != .parentCarer {
+                    reader.report("'parent_carer_of' is for a participant whose role is parent-carer; \(id)'s role is \(role!.rawValue)",
+                                  at: reader.location(item.values["parent_carer_of"]))
+                }
+            }
             var shared: [Audience]?
             if item.values["name_shared_with"] != nil {
                 let entries = reader.strings(item, "name_shared_with")
@@ -198,7 +215,7 @@ struct CaseLoader {
                 addressAs: reader.string(item, "address_as") ?? fullName, pronouns: reader.string(item, "pronouns"),
                 language: reader.string(item, "language") ?? "en", accessNeeds: needs, age: age,
                 contact: reader.string(item, "contact"), consent: consent, nameSharedWith: shared,
-                feedback: loadFeedback(item, of: id), location: item.location))
+                feedback: loadFeedback(item, of: id), parentCarerOf: parentOf, location: item.location))
         }
         return result
     }
@@ -361,7 +378,8 @@ struct CaseLoader {
             let audiences = entries.map { Audience($0.0) }
             return InformationItem(id: reader.string(item, "id") ?? "item-\(index + 1)",
                                    about: participantReference(item, "about"),
-                                   text: reader.string(item, "text", required: true) ?? "", sharedWith: audiences)
+                                   text: reader.string(item, "text", required: true) ?? "", sharedWith: audiences,
+                                   location: item.location)
         }
     }
 

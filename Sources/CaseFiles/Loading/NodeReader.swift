@@ -100,7 +100,15 @@ struct NodeReader {
     mutating func bool(_ mapping: Mapping, _ key: String) -> Bool? {
         guard let node = mapping.values[key] else { return nil }
         guard let scalar = scalar(node), scalar.style == .plain, ["true", "false"].contains(scalar.string) else {
-            report("'\(key)' in \(mapping.name) should be true or false", at: location(node))
+            // Say what was found: `yes` is a word here (YAML 1.2), and "true" in quotes is text.
+            let found = self.scalar(node).map { value -> String in
+                let lower = value.string.lowercased()
+                if value.style != .plain { return ": \"\(value.string)\" is in quotes, so it is text; write true or false without quotes" }
+                if ["yes", "y", "on"].contains(lower) { return ": '\(value.string)' is read as a word, not yes/no; write true" }
+                if ["no", "n", "off"].contains(lower) { return ": '\(value.string)' is read as a word, not yes/no; write false" }
+                return ", not '\(value.string)'"
+            } ?? ""
+            report("'\(key)' in \(mapping.name) should be true or false\(found)", at: location(node))
             return nil
         }
         return scalar.string == "true"

@@ -33,6 +33,9 @@ public struct Case: Sendable {
 
     public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
 
+    /// The parents and carers taking part for a participant.
+    public func parentsCarers(of id: String) -> [Participant] { participants.filter { $0.parentCarerOf == id } }
+
     /// Whether the risk assessment found the case sensitive and complex (§B).
     public var isSensitiveAndComplex: Bool { !(risk?.sensitiveComplexIndicators.isEmpty ?? true) }
 }
@@ -131,6 +134,8 @@ public struct Participant: Sendable {
     public var nameSharedWith: [Audience]?
     /// What they said of the service afterwards.
     public var feedback: Feedback?
+    /// For a parent or carer: the participant (a young person) they are the parent or carer of.
+    public var parentCarerOf: String? = nil
     public var location: SourceLocation
 
     public enum Role: String, Sendable, CaseIterable {
@@ -170,6 +175,11 @@ public enum AccessNeed: String, Sendable, CaseIterable {
 public struct Consent: Sendable {
     public var given: Bool
     public var date: CalendarDate?
+
+    public init(given: Bool, date: CalendarDate?) {
+        self.given = given
+        self.date = date
+    }
 }
 
 public struct Facilitator: Sendable {
@@ -233,4 +243,5 @@ public struct InformationItem: Sendable {
     public var about: String?
     public var text: String
     public var sharedWith: [Audience]
+    public var location: SourceLocation = SourceLocation(line: 0, column: 0)
 }

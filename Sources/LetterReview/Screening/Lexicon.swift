@@ -1,3 +1,4 @@
+import TextScan
 /// Single words matched however they are disguised: capitals, repeated
 /// letters (`fuuuck`), digits and symbols for letters (`sh1t`, `a$$`),
 /// separators (`f.u.c.k`, `f*u*c*k`) and masks (`f***`, `b*tch`), while words

@@ -1,3 +1,4 @@
+import TextScan
 /// Finds word patterns in a letter's words: compiled once for all rules,
 /// indexed by each pattern's first word, so a letter is read once. Every word
 /// the patterns name gets a number, and each word of a letter is looked up

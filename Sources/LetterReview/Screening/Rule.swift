@@ -1,3 +1,4 @@
+import TextScan
 import CaseFiles
 import Foundation
 import Templating

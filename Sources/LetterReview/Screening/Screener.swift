@@ -1,3 +1,4 @@
+import TextScan
 /// Screens letters for risk of further harm: the rules (`rules.yml`, plus a
 /// service's own) and the detectors, run over each letter once. Never changes
 /// the letter. Build once, screen many, from any thread.

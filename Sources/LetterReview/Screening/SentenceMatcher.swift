@@ -1,3 +1,4 @@
+import TextScan
 /// Rules read from a sentence's parts rather than its wording: who is spoken
 /// of, what they do or know, about whom. A rule names groups of words
 /// (`sentence:` in rules.yml); a sentence that holds a word of every group,

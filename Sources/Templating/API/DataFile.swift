@@ -23,8 +23,9 @@ public enum DataFile {
     /// Parses YAML or JSON text.
     public static func parse(_ text: String, file: String) throws(DataFileError) -> TemplateValue {
         let node: Yams.Node?
+        let composable = try composable(text, file: file)
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: composable)
         } catch let error as YamlError {
             throw DataFileError(yaml: error, file: file)
         } catch {
@@ -32,6 +33,20 @@ public enum DataFile {
         }
         guard let node else { return .map([:]) }
         return try value(of: node, file: file)
+    }
+
+    /// The text for the YAML composer: JSON checked by JSON's grammar and
+    /// rewritten where YAML reads it differently (``JSONText``); YAML as it is.
+    /// Text that starts like JSON but is not, in a file not named `.json`,
+    /// is read as the YAML it may be.
+    public static func composable(_ text: String, file: String) throws(DataFileError) -> String {
+        guard JSONText.isJSON(text, file: file) else { return text }
+        do {
+            return try JSONText.yamlCompatible(text, file: file)
+        } catch {
+            if file.lowercased().hasSuffix(".json") { throw error }
+            return text
+        }
     }
 
     static func value(of node: Yams.Node, file: String) throws(DataFileError) -> TemplateValue {
@@ -108,7 +123,14 @@ public struct DataFileError: Error, Sendable, Equatable, CustomStringConvertible
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            // Point at what was left open (a quote, a bracket) when libyaml says so.
+            // A block (indented) collection that finds what it did not expect: the mistake is
+            // where it was found, most often a line indented unlike the lines around it.
+            if let context, context.text.contains("block") {
+                self.init(file: file, line: mark.line, column: mark.column,
+                          message: "not valid YAML: \(problem) here, in the \(context.text.replacingOccurrences(of: "while parsing a ", with: "")) that starts at line \(context.mark.line); check this line's indentation: it should line up with the lines around it")
+                return
+            }
+            // Otherwise point at what was left open (a quote, a bracket) when libyaml says so.
             let detail = context.map { "\($0.text), \(problem)" } ?? problem
             let place = context?.mark ?? mark
             self.init(file: file, line: place.line, column: place.column,

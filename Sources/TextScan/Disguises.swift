@@ -1,3 +1,5 @@
+import Foundation
+
 /// Contact details written so that a pattern for digits or `@` does not see
 /// them: a number in words ("oh seven seven double nine …"), digits mixed
 /// with look-alike letters or spread over lines, an email spelled out
@@ -6,18 +8,18 @@
 /// Each is read from its parts, not from a list of phrases.
 extension Detectors {
     /// Words for digits, and words that repeat the next one.
-    static let digitWords: [String: Int] = [
+    package static let digitWords: [String: Int] = [
         "zero": 0, "oh": 0, "nought": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
         "six": 6, "seven": 7, "eight": 8, "nine": 9,
     ]
-    static let repeatWords: [String: Int] = ["double": 2, "triple": 3, "treble": 3]
+    package static let repeatWords: [String: Int] = ["double": 2, "triple": 3, "treble": 3]
     /// Letters written for digits inside a number ("O77OO", "l23").
-    static let lookAlikes: Set<Unicode.Scalar> = ["o", "O", "l", "I", "i", "s", "S", "B", "z", "Z"]
+    package static let lookAlikes: Set<Unicode.Scalar> = ["o", "O", "l", "I", "i", "s", "S", "B", "z", "Z"]
 
     /// A run of ten or more digits written at least partly in words or
     /// look-alike letters, or spread over six or more pieces, however split
     /// (spaces, commas, dashes, line breaks).
-    static func spelledNumbers(_ text: ScannedText) -> [Hit] {
+    package static func spelledNumbers(_ text: ScannedText) -> [Hit] {
         let tokens = text.tokens, s = text.scalars
         var hits: [Hit] = []
         var index = 0
@@ -75,7 +77,7 @@ extension Detectors {
     }
 
     /// An email address spelled out: a name, "at", a domain, "dot" and an ending.
-    static func spelledEmails(_ text: ScannedText) -> [Hit] {
+    package static func spelledEmails(_ text: ScannedText) -> [Hit] {
         let tokens = text.tokens
         let endings: Set<String> = ["com", "co", "uk", "net", "org", "me", "io"]
         var hits: [Hit] = []
@@ -93,16 +95,16 @@ extension Detectors {
     }
 
     /// What people call the places they can be found.
-    static let platforms: Set<String> = [
+    package static let platforms: Set<String> = [
         "snap", "snapchat", "sc", "insta", "instagram", "ig", "gram", "tiktok", "facebook", "fb", "whatsapp", "telegram",
         "discord", "twitter", "threads", "kik", "signal", "messenger", "xbox", "psn", "playstation", "steam",
     ]
     /// Words that introduce a name on a platform.
-    static let introducers: Set<String> = ["is", "as", "it's", "its", "name", "username", "handle", "id", "called"]
+    package static let introducers: Set<String> = ["is", "as", "it's", "its", "name", "username", "handle", "id", "called"]
 
     /// A name on a platform, introduced by the platform's name or nickname:
     /// "my snap is jaybird_99", "I'm on the gram as lil.jay", "insta: jaybird".
-    static func platformHandles(_ text: ScannedText) -> [Hit] {
+    package static func platformHandles(_ text: ScannedText) -> [Hit] {
         let tokens = text.tokens, s = text.scalars
         var hits: [Hit] = []
         for (index, token) in tokens.enumerated() where platforms.contains(token.word) {
@@ -138,7 +140,7 @@ extension Detectors {
     }
 
     /// Words that follow "is" or "as" in an honest sentence about a platform.
-    static let everyday: Set<String> = [
+    package static let everyday: Set<String> = [
         "a", "an", "the", "not", "no", "down", "full", "on", "off", "just", "still", "where", "how", "what", "all", "private",
         "blocked", "gone", "deleted", "closed", "rubbish", "silly", "stupid", "fun", "good", "bad", "great", "well", "too",
         "so", "very", "really", "for", "my", "your", "his", "her", "their", "our", "it", "that", "this", "something",
@@ -147,7 +149,7 @@ extension Detectors {
 
     /// An invitation to find the writer on a platform: "find me on insta",
     /// "look me up on facebook", "I'm on snap", "add me on the gram".
-    static func platformInvitations(_ text: ScannedText) -> [Hit] {
+    package static func platformInvitations(_ text: ScannedText) -> [Hit] {
         let tokens = text.tokens
         let verbs: Set<String> = ["find", "add", "follow", "message", "dm", "search", "look", "hit", "msg", "inbox", "contact"]
         var hits: [Hit] = []

@@ -1,19 +1,21 @@
+import Foundation
+
 /// A letter as Unicode scalars, with its lines and its words, so that every
 /// detector works on offsets that map back to lines and columns.
-struct ScannedText {
-    let scalars: [Unicode.Scalar]
-    let lineStarts: [Int]
-    let tokens: [Token]
+package struct ScannedText {
+    package let scalars: [Unicode.Scalar]
+    package let lineStarts: [Int]
+    package let tokens: [Token]
 
-    struct Token {
+    package struct Token {
         /// Lower-cased, curly apostrophes made straight.
-        var word: String
-        var start: Int
-        var end: Int
-        var isCapitalised: Bool
+        package var word: String
+        package var start: Int
+        package var end: Int
+        package var isCapitalised: Bool
     }
 
-    init(_ text: String) {
+    package init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         self.scalars = scalars
         var starts = [0]
@@ -48,10 +50,10 @@ struct ScannedText {
         self.tokens = tokens
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastLetter || scalar.isFastDigit }
+    package static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastLetter || scalar.isFastDigit }
 
     /// 1-based line and column of a scalar offset.
-    func position(of offset: Int) -> (line: Int, column: Int) {
+    package func position(of offset: Int) -> (line: Int, column: Int) {
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
@@ -60,14 +62,14 @@ struct ScannedText {
         return (low + 1, offset - lineStarts[low] + 1)
     }
 
-    func text(_ range: Range<Int>) -> String {
+    package func text(_ range: Range<Int>) -> String {
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
         return result
     }
 
     /// The line holding an offset, without its line break.
-    func lineText(_ line: Int) -> String {
+    package func lineText(_ line: Int) -> String {
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : scalars.count
         if end > start && scalars[end - 1] == "\r" { end -= 1 }

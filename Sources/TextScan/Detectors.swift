@@ -1,96 +1,28 @@
-import CaseFiles
-/// What the screen knows of the case: names and places that must not appear,
-/// and whether the case is sensitive and complex.
-public struct ScreeningContext: Sendable {
-    public var protectedNames: [String]
-    public var protectedPlaces: [String]
-    /// In a sensitive and complex case, location, third-party and hidden-message
-    /// findings block rather than ask for review (BPG 2011 §B skills 5).
-    public var sensitive: Bool
-    /// Who writes: a rule may concern some writers only (minimising, blaming,
-    /// excuses and non-apologies are the responsible person's, not the harmed
-    /// person's account of what was done to them). Unknown, every rule applies.
-    public var writerRole: Participant.Role?
-
-    public init(protectedNames: [String] = [], protectedPlaces: [String] = [], sensitive: Bool = false,
-                writerRole: Participant.Role? = nil) {
-        self.protectedNames = protectedNames
-        self.protectedPlaces = protectedPlaces
-        self.sensitive = sensitive
-        self.writerRole = writerRole
-    }
-}
+import Foundation
 
 /// Detectors that patterns cannot express, written as code.
-enum Detectors {
-    static let names: Set<String> = ["phone", "email", "url", "handle", "ip", "postcode", "address", "street", "protected-name",
+package enum Detectors {
+    package static let names: Set<String> = ["phone", "email", "url", "handle", "ip", "postcode", "address", "street", "protected-name",
                                      "protected-place", "family-name", "acrostic", "spelled-number", "spelled-email",
                                      "platform-handle", "platform-invitation"]
 
-    struct Hit {
-        var range: Range<Int>
-        var note: String?
-    }
-
-    /// One letter as the detectors read it: what several of them need (its
-    /// addresses, its protected places) is found once, on first use.
-    final class Reading {
-        let text: ScannedText
-        let context: ScreeningContext
-        private(set) lazy var addressReader = AddressReader(text)
-        private(set) lazy var addresses: [Hit] = addressReader.addresses()
-        private(set) lazy var protectedPlaces: [Hit] = phrases(context.protectedPlaces, in: text)
-
-        init(_ text: ScannedText, context: ScreeningContext) {
-            self.text = text
-            self.context = context
-        }
-    }
-
-    static func run(_ name: String, _ reading: Reading, words: [String]) -> [Hit] {
-        let text = reading.text, context = reading.context
-        return switch name {
-        case "phone": numbersOutsideAddresses(phones(text), in: reading)
-        case "email": emails(text)
-        case "url": urls(text)
-        case "handle": handles(text)
-        case "ip": ipAddresses(text)
-        case "postcode": postcodes(text)
-        case "address": reading.addresses
-        case "street": reading.addressReader.streets(besides: reading.addresses + reading.protectedPlaces)
-        case "protected-name": phrases(context.protectedNames, in: text)
-        case "protected-place": reading.protectedPlaces
-        case "family-name": familyNames(text)
-        case "acrostic": acrostics(text, words: words, names: context.protectedNames)
-        case "spelled-number": spelledNumbers(text)
-        case "spelled-email": spelledEmails(text)
-        case "platform-handle": platformHandles(text)
-        case "platform-invitation": platformInvitations(text)
-        default: []
-        }
+    package struct Hit {
+        package var range: Range<Int>
+        package var note: String?
     }
 
     // MARK: Helpers
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastDigit }
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastLetter }
-    static func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastDigit || scalar.isFastLetter || scalar == "_" }
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastSpace }
+    package static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastDigit }
+    package static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastLetter }
+    package static func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastDigit || scalar.isFastLetter || scalar == "_" }
+    package static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastSpace }
 
     // MARK: Phone numbers
 
-    /// Digits that are part of a postal address (a postal and a house number,
-    /// "48334 36 rue de Pologne"; a zip code, "90010-170") are not a phone number.
-    static func numbersOutsideAddresses(_ phones: [Hit], in reading: Reading) -> [Hit] {
-        guard !phones.isEmpty else { return phones }
-        return phones.filter { phone in
-            !reading.addresses.contains { $0.range.lowerBound <= phone.range.lowerBound && phone.range.upperBound <= $0.range.upperBound }
-        }
-    }
-
     /// 7 to 15 digits, with the spaces, dots, dashes and brackets people write
     /// between groups; not dates, times, sums of money or long card numbers.
-    static func phones(_ text: ScannedText) -> [Hit] {
+    package static func phones(_ text: ScannedText) -> [Hit] {
         let s = text.scalars
         var hits: [Hit] = []
         var index = 0
@@ -156,7 +88,7 @@ enum Detectors {
 
     // MARK: Email, web addresses, handles, IP addresses
 
-    static func emails(_ text: ScannedText) -> [Hit] {
+    package static func emails(_ text: ScannedText) -> [Hit] {
         let s = text.scalars
         var hits: [Hit] = []
         for (at, scalar) in s.enumerated() where scalar == "@" {
@@ -174,14 +106,14 @@ enum Detectors {
         return hits
     }
 
-    static let topLevelDomains: Set<String> = [
+    package static let topLevelDomains: Set<String> = [
         "com", "org", "net", "uk", "co", "io", "me", "info", "biz", "gov", "edu", "ly", "gl", "tv", "us", "de", "fr",
         "ie", "eu", "es", "it", "nl", "be", "ch", "at", "au", "ca", "nz", "in", "jp", "cn", "ru", "br", "app", "dev",
         "online", "site", "xyz", "club", "shop", "blog", "ai", "to", "cc", "ws", "fm", "gg", "mx", "pl", "se", "no",
         "dk", "fi", "pt", "gr", "tr", "za", "kr", "sg", "hk", "tw", "ar", "cl", "ke", "ng", "onion", "link", "live",
     ]
 
-    static func urls(_ text: ScannedText) -> [Hit] {
+    package static func urls(_ text: ScannedText) -> [Hit] {
         let s = text.scalars
         var hits: [Hit] = []
         var index = 0
@@ -218,7 +150,7 @@ enum Detectors {
         return hits
     }
 
-    static func handles(_ text: ScannedText) -> [Hit] {
+    package static func handles(_ text: ScannedText) -> [Hit] {
         let s = text.scalars
         var hits: [Hit] = []
         for (at, scalar) in s.enumerated() where scalar == "@" || scalar == "\u{FF20}" {
@@ -233,7 +165,7 @@ enum Detectors {
         return hits
     }
 
-    static func ipAddresses(_ text: ScannedText) -> [Hit] {
+    package static func ipAddresses(_ text: ScannedText) -> [Hit] {
         let s = text.scalars
         var hits: [Hit] = []
         var index = 0
@@ -263,7 +195,7 @@ enum Detectors {
     }
 
     /// Four numbers up to 255 with dots between.
-    static func isIPv4(_ text: Substring) -> Bool {
+    package static func isIPv4(_ text: Substring) -> Bool {
         let quads = text.split(separator: ".", omittingEmptySubsequences: false)
         return quads.count == 4 && quads.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) && Int($0)! <= 255 }
     }
@@ -272,7 +204,7 @@ enum Detectors {
     /// digits, or fewer with one "::" standing for zeros, the last two groups
     /// optionally an IPv4 address ("::ffff:192.168.1.1"). Six groups with no
     /// "::" is a MAC address, not an IP.
-    static func isIPv6(_ text: String) -> Bool {
+    package static func isIPv6(_ text: String) -> Bool {
         let halves = text.components(separatedBy: "::")
         guard halves.count <= 2 else { return false }
         var groups = 0
@@ -297,7 +229,7 @@ enum Detectors {
     // MARK: Names and places
 
     /// Each phrase (a name or a place), matched word by word, case-insensitively.
-    static func phrases(_ phrases: [String], in text: ScannedText) -> [Hit] {
+    package static func phrases(_ phrases: [String], in text: ScannedText) -> [Hit] {
         var hits: [Hit] = []
         for phrase in phrases {
             let words = ScannedText(phrase).tokens.map(\.word)
@@ -316,14 +248,14 @@ enum Detectors {
         return hits
     }
 
-    static let familyWords: Set<String> = [
+    package static let familyWords: Set<String> = [
         "wife", "husband", "partner", "son", "daughter", "mum", "mom", "mother", "dad", "father", "brother", "sister",
         "grandson", "granddaughter", "nan", "nana", "grandad", "grandma", "grandpa", "girlfriend", "boyfriend", "cousin",
         "aunt", "auntie", "uncle", "niece", "nephew", "stepson", "stepdaughter", "baby", "kid", "child",
     ]
 
     /// A family member named: "your daughter Sophie", "my brother Liam".
-    static func familyNames(_ text: ScannedText) -> [Hit] {
+    package static func familyNames(_ text: ScannedText) -> [Hit] {
         var hits: [Hit] = []
         let tokens = text.tokens
         for index in tokens.indices.dropLast() where familyWords.contains(tokens[index].word) {
@@ -341,7 +273,7 @@ enum Detectors {
 
     /// Concerning words or protected names spelled by the first letters of
     /// lines, sentences or paragraphs.
-    static func acrostics(_ text: ScannedText, words: [String], names: [String]) -> [Hit] {
+    package static func acrostics(_ text: ScannedText, words: [String], names: [String]) -> [Hit] {
         let s = text.scalars
         var lineStarts: [Int] = [], sentenceStarts: [Int] = [], paragraphStarts: [Int] = []
         var atLine = true, atSentence = true, atParagraph = true, blankRun = 0

@@ -1,12 +1,14 @@
+import Foundation
+
 /// The words postal addresses are made of, in the languages of the people
 /// whose letters a service screens. Lower-case, as `ScannedText` words are.
-enum AddressWords {
+package enum AddressWords {
     /// Street types written after the name ("Market Street", "Pollen
     /// Crescent"): the suffixes of USPS Publication 28 (appendix C1) and
     /// Royal Mail's thoroughfare types, with their usual abbreviations, and the
     /// separate words other languages write after a name ("Villacher Strasse",
     /// "Wesselényi utca", "Dunajska cesta").
-    static let suffixes: Set<String> = [
+    package static let suffixes: Set<String> = [
         // United States (USPS Publication 28, C1)
         "alley", "aly", "annex", "arcade", "avenue", "ave", "av", "bayou", "beach", "bend", "bluff", "bluffs",
         "boulevard", "blvd", "branch", "bridge", "brg", "brook", "brooks", "bypass", "byp", "camp", "canyon", "cape",
@@ -42,7 +44,7 @@ enum AddressWords {
     /// written with a capital after a capitalised name ("Isaac Lodge Street").
     /// Words that are also everyday nouns or surnames (Close, Way, Green,
     /// Hill, Park, Court) are left out.
-    static let namingSuffixes: Set<String> = [
+    package static let namingSuffixes: Set<String> = [
         "street", "road", "avenue", "lane", "drive", "crescent", "boulevard", "terrace", "mews", "parkway",
         "highway", "strasse", "straße", "allee", "straat", "utca", "ulica",
     ]
@@ -50,7 +52,7 @@ enum AddressWords {
     /// Street types written before the name ("rue de Pologne", "Via Roma",
     /// "Avda. Rio Nalon", "ul. Miła"), in French, Italian, Spanish, Catalan,
     /// Portuguese, Polish, Romanian, Greek and others.
-    static let prefixes: Set<String> = [
+    package static let prefixes: Set<String> = [
         "rue", "avenue", "av", "ave", "boulevard", "bd", "bld", "blvd", "chemin", "allée", "allee", "impasse",
         "place", "quai", "route", "voie", "cours", "square", "passage", "via", "viale", "vicolo", "piazza",
         "piazzale", "piazzetta", "corso", "largo", "strada", "contrada", "borgo", "lungomare", "calle", "avenida",
@@ -63,7 +65,7 @@ enum AddressWords {
     /// Prefixes that name a street without a number when the name after them
     /// is capitalised ("Rue de Rivoli", "Calle Mayor"): words that are not
     /// also English.
-    static let namingPrefixes: Set<String> = [
+    package static let namingPrefixes: Set<String> = [
         "rue", "chemin", "allée", "impasse", "quai", "viale", "vicolo", "piazza", "piazzale", "piazzetta", "calle",
         "avenida", "avda", "paseo", "carrer", "carretera", "travesía", "rua", "travessa", "praça", "alameda",
         "ulica", "aleja", "bulevardul", "calea", "aleea", "ulitsa", "odos", "οδός",
@@ -71,7 +73,7 @@ enum AddressWords {
 
     /// Endings of street names written as one word ("Hersnapvej",
     /// "Magasinsgatan", "Snellmaninkatu", "Asselsestraat", "Wingertweg").
-    static let endings: [String] = [
+    package static let endings: [String] = [
         // German, Dutch
         "strasse", "straße", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "chaussee", "steig",
         "pfad", "zeile", "straat", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg", "dreef",
@@ -85,20 +87,20 @@ enum AddressWords {
 
     /// The endings by their length in scalars, and the letters they end
     /// with, so that a word is tested against a few endings, not all.
-    static let endingsByLength: [(Int, Set<String>)] = Dictionary(grouping: endings) { $0.unicodeScalars.count }
+    package static let endingsByLength: [(Int, Set<String>)] = Dictionary(grouping: endings) { $0.unicodeScalars.count }
         .map { ($0.key, Set($0.value)) }.sorted { $0.0 < $1.0 }
-    static let endingLastLetters: Set<Unicode.Scalar> = Set(endings.compactMap(\.unicodeScalars.last))
+    package static let endingLastLetters: Set<Unicode.Scalar> = Set(endings.compactMap(\.unicodeScalars.last))
 
     /// Words that number a dwelling inside a building (USPS Publication 28,
     /// appendix C2, and other languages): "Apt. 123", "Flat 3", "Suite 501".
-    static let units: Set<String> = [
+    package static let units: Set<String> = [
         "apt", "apartment", "suite", "ste", "flat", "unit", "bldg", "wohnung", "whg", "piso", "apto",
         "appartement", "lgh",
     ]
 
     /// Particles inside street names ("rue de la Paix", "Via dei Mille",
     /// "Hoge Wei", "Calle de San Bernardo").
-    static let particles: Set<String> = [
+    package static let particles: Set<String> = [
         "de", "des", "du", "la", "le", "les", "l", "d", "di", "del", "della", "dei", "degli", "delle", "da", "do",
         "dos", "das", "van", "von", "der", "den", "het", "ten", "ter", "y", "e", "i", "am", "an", "auf", "im", "zum",
         "zur", "san", "santa", "st", "saint", "sankt",
@@ -106,14 +108,14 @@ enum AddressWords {
 
     /// Words said just before an address: "lives at", "my address:",
     /// "moved to", "the corner of".
-    static let cues: Set<String> = [
+    package static let cues: Set<String> = [
         "at", "address", "addresses", "lives", "live", "living", "lived", "moved", "move", "moving", "stay",
         "stays", "staying", "stayed", "to", "near", "opposite", "outside", "corner", "from", "on", "in",
     ]
 
     /// Capitalised words written before a number that are not streets:
     /// "Year 11", "Chapter 3", "Room 101", "Windows 10".
-    static let notStreets: Set<String> = [
+    package static let notStreets: Set<String> = [
         "year", "years", "page", "pages", "chapter", "section", "part", "level", "grade", "class", "stage", "step",
         "day", "days", "week", "weeks", "month", "months", "session", "question", "article", "rule", "paragraph",
         "verse", "psalm", "psalms", "flight", "platform", "gate", "terminal", "wing", "version", "windows", "covid",
@@ -128,7 +130,7 @@ enum AddressWords {
     ]
 
     /// Short words that are never part of a street name.
-    static let stopWords: Set<String> = [
+    package static let stopWords: Set<String> = [
         "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "from", "by", "for", "with", "into",
         "onto", "near", "past", "over", "under", "about", "around", "after", "before", "since", "until", "than",
         "as", "is", "was", "are", "were", "be", "been", "am", "i", "you", "he", "she", "it", "we", "they", "me",
@@ -140,7 +142,7 @@ enum AddressWords {
     ]
 
     /// Months and days: "March 12" and "Sunday 12" are dates, not streets.
-    static let calendarWords: Set<String> = [
+    package static let calendarWords: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -148,7 +150,7 @@ enum AddressWords {
 
     /// States, provinces and territories written before a postal code in the
     /// United States, Canada and Australia ("Springfield, Illinois 62704").
-    static let regions: Set<String> = [
+    package static let regions: Set<String> = [
         "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
         "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
         "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
@@ -160,7 +162,7 @@ enum AddressWords {
     ]
 
     /// Their postal abbreviations (USPS, Canada Post, Australia Post).
-    static let regionCodes: Set<String> = [
+    package static let regionCodes: Set<String> = [
         "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la",
         "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok",
         "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc", "ab", "bc", "mb",
@@ -169,7 +171,7 @@ enum AddressWords {
 
     /// Countries, by their short English names, after which a number is a
     /// postal code ("Finland 00100", "United Kingdom SW1A 1AA").
-    static let countries: Set<String> = [
+    package static let countries: Set<String> = [
         "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
         "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin",
         "bhutan", "bolivia", "bosnia and herzegovina", "botswana", "brazil", "brunei", "bulgaria", "burkina faso",

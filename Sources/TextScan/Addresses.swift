@@ -1,9 +1,11 @@
+import Foundation
+
 // MARK: Postcodes
 
 extension Detectors {
     /// UK postcodes, by the published format: outward code (A9, A99, A9A, AA9,
     /// AA99, AA9A) and inward code (9AA), with or without the space.
-    static func postcodes(_ text: ScannedText) -> [Hit] {
+    package static func postcodes(_ text: ScannedText) -> [Hit] {
         var hits: [Hit] = []
         let tokens = text.tokens
         for (index, token) in tokens.enumerated() {
@@ -24,7 +26,7 @@ extension Detectors {
         return hits
     }
 
-    static func isOutward(_ code: String) -> Bool {
+    package static func isOutward(_ code: String) -> Bool {
         if code == "GIR" { return true }  // GIR 0AA, Girobank's
         let c = Array(code.unicodeScalars)
         guard (2...4).contains(c.count), c.allSatisfy({ $0.isASCII && (isDigit($0) || ($0.value >= 65 && $0.value <= 90)) }),
@@ -36,7 +38,7 @@ extension Detectors {
         return true
     }
 
-    static func isInward(_ code: String) -> Bool {
+    package static func isInward(_ code: String) -> Bool {
         let c = Array(code.unicodeScalars)
         guard c.count == 3, isDigit(c[0]) else { return false }
         return c[1...].allSatisfy { $0.value >= 65 && $0.value <= 90 && !"CIKMOV".unicodeScalars.contains($0) }
@@ -54,16 +56,16 @@ extension Detectors {
 /// A street name and a number alone ("Allika 46") are read as an address only
 /// with something more that says so: a word like "at" or "address" before
 /// them, a flat number or a town after them, or the short lines of a block.
-struct AddressReader {
-    typealias Hit = Detectors.Hit
-    typealias Token = ScannedText.Token
-    let text: ScannedText
-    let tokens: [Token]
+package struct AddressReader {
+    package typealias Hit = Detectors.Hit
+    package typealias Token = ScannedText.Token
+    package let text: ScannedText
+    package let tokens: [Token]
     /// The tokens of each line (0-based), and each token's line.
-    let lines: [[Int]]
-    let lineOf: [Int]
+    package let lines: [[Int]]
+    package let lineOf: [Int]
 
-    init(_ text: ScannedText) {
+    package init(_ text: ScannedText) {
         self.text = text
         tokens = text.tokens
         var lines: [[Int]] = Array(repeating: [], count: text.lineStarts.count)
@@ -81,7 +83,7 @@ struct AddressReader {
 
     /// Everything that makes an address, widened to its numbers and followed
     /// into the short lines of its block.
-    func addresses() -> [Hit] {
+    package func addresses() -> [Hit] {
         var hits: [Hit] = []
         for index in tokens.indices {
             if let range = address(at: index) { hits.append(Hit(range: range, note: nil)) }
@@ -93,7 +95,7 @@ struct AddressReader {
     /// Streets named without a house number ("on Isaac Lodge Street", "the
     /// corner of Martinez Mall and King Forges"), where no other finding (an
     /// address, a protected place) covers them.
-    func streets(besides others: [Hit]) -> [Hit] {
+    package func streets(besides others: [Hit]) -> [Hit] {
         var ranges: [Range<Int>] = []
         for index in tokens.indices {
             if let range = street(at: index) { ranges.append(range) }
@@ -104,33 +106,33 @@ struct AddressReader {
 
     // MARK: Words
 
-    func word(_ index: Int) -> String { index >= 0 && index < tokens.count ? tokens[index].word : "" }
+    package func word(_ index: Int) -> String { index >= 0 && index < tokens.count ? tokens[index].word : "" }
 
     /// The characters between two tokens.
-    func gap(_ left: Int, _ right: Int) -> ArraySlice<Unicode.Scalar> {
+    package func gap(_ left: Int, _ right: Int) -> ArraySlice<Unicode.Scalar> {
         text.scalars[tokens[left].end..<tokens[right].start]
     }
 
     /// Whether two neighbouring tokens are written together on one line, with
     /// only spaces and perhaps an abbreviation's dot between ("Avda. Rio").
-    func joined(_ left: Int, _ right: Int) -> Bool {
+    package func joined(_ left: Int, _ right: Int) -> Bool {
         guard left >= 0, right < tokens.count, right == left + 1 else { return false }
         let between = gap(left, right)
         return between.count <= 3 && between.allSatisfy { $0 == " " || $0 == "." || $0 == "\t" } && between.count(where: { $0 == "." }) <= 1
     }
 
     /// Written together with nothing but spaces between.
-    func spaced(_ left: Int, _ right: Int) -> Bool {
+    package func spaced(_ left: Int, _ right: Int) -> Bool {
         left >= 0 && right < tokens.count && right == left + 1 && gap(left, right).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// No line break between two tokens.
-    func onSameLine(_ left: Int, _ right: Int) -> Bool {
+    package func onSameLine(_ left: Int, _ right: Int) -> Bool {
         gap(left, right).allSatisfy { $0 != "\n" && $0 != "\r" }
     }
 
     /// A house number: up to five digits, perhaps with a letter ("221B").
-    func isHouseNumber(_ index: Int) -> Bool {
+    package func isHouseNumber(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count else { return false }
         let utf8 = tokens[index].word.utf8
         guard let first = utf8.first, first >= 0x30, first <= 0x39, utf8.count <= 6 else { return false }
@@ -138,14 +140,14 @@ struct AddressReader {
         return digits <= 5 && utf8.count - digits <= 1
     }
 
-    func isYear(_ index: Int) -> Bool {
+    package func isYear(_ index: Int) -> Bool {
         let word = tokens[index].word
         guard word.count == 4, let value = Int(word) else { return false }
         return (1900...2099).contains(value)
     }
 
     /// A number that is not part of a time, a sum, a date or a phone number.
-    func standsAlone(_ index: Int) -> Bool {
+    package func standsAlone(_ index: Int) -> Bool {
         let s = text.scalars
         let token = tokens[index]
         let before = token.start > 0 ? s[token.start - 1] : " "
@@ -158,7 +160,7 @@ struct AddressReader {
     }
 
     /// A capitalised word that could be (part of) a street's name.
-    func isName(_ index: Int) -> Bool {
+    package func isName(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count, tokens[index].isCapitalised else { return false }
         let word = tokens[index].word
         return !AddressWords.stopWords.contains(word) && !AddressWords.calendarWords.contains(word)
@@ -166,17 +168,17 @@ struct AddressReader {
     }
 
     /// Written all in capitals, like a town or a region code ("SEINÄJOKI", "IL").
-    func isUpperCase(_ index: Int) -> Bool {
+    package func isUpperCase(_ index: Int) -> Bool {
         text.scalars[tokens[index].start..<tokens[index].end].allSatisfy { $0.isFastUppercase }
     }
 
     /// A street type, before or after the name, or a name with one in it.
-    func isStreetWord(_ index: Int) -> Bool {
+    package func isStreetWord(_ index: Int) -> Bool {
         let word = tokens[index].word
         return AddressWords.suffixes.contains(word) || AddressWords.prefixes.contains(word) || hasStreetEnding(index)
     }
 
-    func hasStreetEnding(_ index: Int) -> Bool {
+    package func hasStreetEnding(_ index: Int) -> Bool {
         let scalars = tokens[index].word.unicodeScalars
         guard let last = scalars.last, AddressWords.endingLastLetters.contains(last) else { return false }
         let count = scalars.count
@@ -188,7 +190,7 @@ struct AddressReader {
 
     // MARK: Addresses
 
-    func address(at index: Int) -> Range<Int>? {
+    package func address(at index: Int) -> Range<Int>? {
         let word = tokens[index].word
         if isHouseNumber(index) {
             if let range = numberFirst(at: index) { return range }
@@ -219,7 +221,7 @@ struct AddressReader {
     /// A number, then a street name and its type: "14 Market Street", "221B
     /// Baker St", "3744 Retreat Avenue". The words between are capitalised, or
     /// the type is one that only names streets ("14 market street").
-    func numberFirst(at index: Int) -> Range<Int>? {
+    package func numberFirst(at index: Int) -> Range<Int>? {
         // "1. Wearing ..." numbers a list, not a house.
         guard spaced(index, index + 1) else { return nil }
         var last = index + 1
@@ -244,7 +246,7 @@ struct AddressReader {
     /// A street type written first: after a number ("26 rue des Lilas", "76
     /// Boulevard de Normandie"), or before a name and a number ("Rue de
     /// Piétrain 371", "Piazzetta Scalette Rubiani 104", "ul. Północna 73").
-    func prefixed(at index: Int) -> Range<Int>? {
+    package func prefixed(at index: Int) -> Range<Int>? {
         // The name: up to four words on the line, capitalised or particles.
         var last = index
         while last + 1 < tokens.count, last < index + 4, joined(last, last + 1),
@@ -275,7 +277,7 @@ struct AddressReader {
 
     /// PO boxes and the addresses of forces' post: "P.O. Box 287", "PSC 2721,
     /// Box 8637", "Unit 4719 Box 7394", "APO AE 09123".
-    func boxes(at index: Int) -> Range<Int>? {
+    package func boxes(at index: Int) -> Range<Int>? {
         let here = tokens[index].word
         if ["apo", "fpo", "dpo"].contains(here), index + 2 < tokens.count, ["aa", "ae", "ap"].contains(word(index + 1)),
            isHouseNumber(index + 2) {
@@ -293,14 +295,14 @@ struct AddressReader {
         return nil
     }
 
-    func token(_ index: Int, isFollowedBy scalar: Unicode.Scalar) -> Bool {
+    package func token(_ index: Int, isFollowedBy scalar: Unicode.Scalar) -> Bool {
         tokens[index].end < text.scalars.count && text.scalars[tokens[index].end] == scalar
     }
 
     /// A postal code said to be one ("zip code 2371", "postcode: 394 13"), or
     /// after a country ("Finland 87971") or a region code ("Springfield, IL
     /// 62704", "SCHEIBBS, NO 14908").
-    func postalCode(at index: Int) -> Range<Int>? {
+    package func postalCode(at index: Int) -> Range<Int>? {
         let word = tokens[index].word
         if ["zip", "postcode", "postal", "zipcode"].contains(word) || (word == "post" && self.word(index + 1) == "code") {
             var next = index + 1
@@ -341,7 +343,7 @@ struct AddressReader {
         return nil
     }
 
-    func isPostalNumber(_ index: Int) -> Bool {
+    package func isPostalNumber(_ index: Int) -> Bool {
         guard index >= 0, index < tokens.count else { return false }
         let word = tokens[index].word
         return (3...7).contains(word.count) && word.unicodeScalars.allSatisfy(\.isFastDigit)
@@ -349,7 +351,7 @@ struct AddressReader {
 
     /// A capitalised street name and a house number with nothing to say it is
     /// a street, read as one only where something more says so.
-    func bareStreet(at index: Int) -> Range<Int>? {
+    package func bareStreet(at index: Int) -> Range<Int>? {
         guard isName(index), !AddressWords.notStreets.contains(tokens[index].word), isHouseNumber(index + 1),
               joined(index, index + 1), gap(index, index + 1).allSatisfy({ $0 == " " }), !isYear(index + 1),
               standsAlone(index + 1), endsAnAddress(index + 1)
@@ -382,7 +384,7 @@ struct AddressReader {
 
     /// Whether a house number ends its address: the line, the sentence or a
     /// clause ends there, or a flat number, a town or "and" follows.
-    func endsAnAddress(_ index: Int) -> Bool {
+    package func endsAnAddress(_ index: Int) -> Bool {
         guard index + 1 < tokens.count else { return true }
         let between = gap(index, index + 1)
         if between.contains(where: { $0.isOneOf(",.;:!?)\n") }) { return true }
@@ -393,7 +395,7 @@ struct AddressReader {
     // MARK: Blocks
 
     /// A short line (0-based) among other short lines (name, street, town, country).
-    func isBlockLine(_ number: Int) -> Bool {
+    package func isBlockLine(_ number: Int) -> Bool {
         func isShort(_ number: Int) -> Bool {
             number >= 0 && number < lines.count && !lines[number].isEmpty && lines[number].count <= 4
         }
@@ -405,7 +407,7 @@ struct AddressReader {
     /// starts with a house or postal number and a capitalised name ("30102 Kaevu
     /// 94", "221B Baker Street"), next to other short lines (town, country,
     /// postcode). A line of prose is never one: it is longer, or stands alone.
-    func postalLines() -> [Hit] {
+    package func postalLines() -> [Hit] {
         var hits: [Hit] = []
         for (number, line) in lines.enumerated() where (2...6).contains(line.count) {
             let first = line[0], second = line[1]
@@ -426,7 +428,7 @@ struct AddressReader {
 
     /// An address found by its street, widened to the house or postal number
     /// just before it and a number just after ("5049 Harjukuja 54").
-    func widened(_ hits: [Hit]) -> [Hit] {
+    package func widened(_ hits: [Hit]) -> [Hit] {
         hits.map { hit in
             var range = hit.range
             if let first = tokens.firstIndex(where: { $0.start == range.lowerBound }), first > 0,
@@ -445,7 +447,7 @@ struct AddressReader {
     /// The postal codes of an address's block are part of it: numbers later
     /// on its line ("Harjukuja 54, 00100 Helsinki") and on the short lines
     /// after it (town, region, country).
-    func blocks(_ hits: [Hit]) -> [Hit] {
+    package func blocks(_ hits: [Hit]) -> [Hit] {
         guard !hits.isEmpty else { return hits }
         var result = hits
         for hit in hits {
@@ -467,7 +469,7 @@ struct AddressReader {
 
     /// Postal codes written with a dash: "00-950" (Poland), "1000-001"
     /// (Portugal), "01310-100" (Brazil), "100-0001" (Japan), "62704-1234" (US).
-    func dashedPostalCode(at index: Int) -> Range<Int>? {
+    package func dashedPostalCode(at index: Int) -> Range<Int>? {
         guard index + 1 < tokens.count, gap(index, index + 1).elementsEqual("-".unicodeScalars),
               tokens[index].word.unicodeScalars.allSatisfy(\.isFastDigit),
               tokens[index + 1].word.unicodeScalars.allSatisfy(\.isFastDigit),
@@ -482,7 +484,7 @@ struct AddressReader {
     // MARK: Streets without numbers
 
     /// "Isaac Lodge Street", "Martinez Mall St.", "Rue de Rivoli".
-    func street(at index: Int) -> Range<Int>? {
+    package func street(at index: Int) -> Range<Int>? {
         let word = tokens[index].word
         if tokens[index].isCapitalised, AddressWords.namingSuffixes.contains(word) || isAbbreviatedStreet(index),
            isName(index - 1), joined(index - 1, index) {
@@ -505,18 +507,18 @@ struct AddressReader {
     }
 
     /// "St.", "Rd.", "Ave." after a name, and not before one (so not "St. Mary's").
-    func isAbbreviatedStreet(_ index: Int) -> Bool {
+    package func isAbbreviatedStreet(_ index: Int) -> Bool {
         guard ["st", "rd", "ave", "blvd"].contains(tokens[index].word), token(index, isFollowedBy: ".") else { return false }
         return index + 1 >= tokens.count || !tokens[index + 1].isCapitalised || !onSameLine(index, index + 1)
     }
 
-    func startsSentence(_ index: Int) -> Bool {
+    package func startsSentence(_ index: Int) -> Bool {
         guard index > 0 else { return true }
         return gap(index - 1, index).contains { $0.isOneOf(".!?\n") }
     }
 
     /// "the corner of A and B": both are streets.
-    func corner(at index: Int) -> [Range<Int>] {
+    package func corner(at index: Int) -> [Range<Int>] {
         guard tokens[index].word == "corner", word(index + 1) == "of" else { return [] }
         var ranges: [Range<Int>] = []
         var start = index + 2
