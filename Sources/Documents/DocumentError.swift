@@ -5,6 +5,8 @@ import Templating
 public enum DocumentError: Error, Sendable, CustomStringConvertible {
     /// The template or its data failed: missing names, withheld values shown.
     case template(TemplateErrors)
+    /// The template shows a value its reader may not see: a name kept from them.
+    case withheldFromReader(TemplateErrors, document: String, reader: String, names: [String])
     /// Guidance checks found errors; `--draft` renders it marked DRAFT instead.
     case checksFailed(DocumentKind, [Finding])
     /// The document would pass a contact detail to someone outside the
@@ -25,6 +27,10 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .template(let errors):
             return errors.description
+        case .withheldFromReader(let errors, let document, let reader, let names):
+            return errors.description
+                + "\nerror: the \(document) for \(reader) would show what \(reader == "all parties" ? "some of them" : reader) may not know: \(names.joined(separator: "; ")); "
+                + "render it with --redact to print [withheld] in its place, or widen name_shared_with in the case file"
         case .checksFailed(let kind, let findings):
             return findings.map(\.description).joined(separator: "\n")
                 + "\nerror: the \(kind.rawValue) is not ready: fix the errors above, or render it with --draft"

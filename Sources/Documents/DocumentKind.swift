@@ -28,6 +28,21 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The document as a sentence names it: "the outcome agreement".
+    public var label: String {
+        switch self {
+        case .outcomeAgreement: "outcome agreement"
+        case .riskAssessment: "risk assessment"
+        case .coverLetter: "cover letter"
+        case .informationSheet: "information sheet"
+        case .whatHappensNext: "page \"What happens next\""
+        case .yourInformation: "page \"Your information\""
+        case .supportAndComplaints: "page \"Support and complaints\""
+        case .consentForm: "consent form"
+        case .closingLetter: "closing letter"
+        }
+    }
+
     /// Internal documents never go to a participant or into a pack.
     public var isInternal: Bool { self == .riskAssessment }
 

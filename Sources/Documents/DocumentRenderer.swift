@@ -45,6 +45,8 @@ public struct DocumentRenderer: Sendable {
     public let service: Service
     public let settings: Settings
     private let templates: [String: Template]
+    /// Where the templates came from, to compile them again with other settings.
+    private let folders: (service: URL?, shipped: URL)
 
     /// - Parameters:
     ///   - serviceTemplates: a service's own templates; any it lacks come from the shipped ones.
@@ -53,6 +55,7 @@ public struct DocumentRenderer: Sendable {
                 shippedTemplates: URL = ShippedTemplates.folder) throws(DocumentError) {
         self.service = service
         self.settings = settings
+        self.folders = (serviceTemplates, shippedTemplates)
         let folders = [serviceTemplates, shippedTemplates].compactMap { $0 }
         let partials = LayeredPartials(folders.map { DirectoryPartials(folder: $0.appendingPathComponent("partials")) })
         let options = TemplateOptions(escaping: .markdown, strict: true,
@@ -84,9 +87,54 @@ public struct DocumentRenderer: Sendable {
     public func render(_ kind: DocumentKind, of case: Case, for audience: Audience,
                        format: DocumentFormat = .html, appendix: String? = nil) throws(DocumentError) -> RenderedDocument {
         let reader = try reader(of: `case`, for: audience, kind: kind)
-        let context = `case`.templateContext(for: audience, service: service, today: settings.today)
-        try Self.checkDisclosures(kind.isInternal ? [] : GuidanceChecks.disclosures(`case`), kind.rawValue)
-        return try render(kind, of: `case`, reader: reader, context: context, format: format, appendix: appendix).document
+        let context = `case`.templateContext(for: audience, service: service, today: settings.today, redactingNames: settings.redact)
+        try Self.checkDisclosures(kind.isInternal ? [] : GuidanceChecks.disclosures(`case`), kind.label)
+        return try render(kind, of: `case`, reader: reader, audience: audience, context: context, format: format,
+                          appendix: appendix).document
+    }
+
+    /// Each document that could not be made for its reader because it would
+    /// show a name kept from them (RJ-NAM-001, BPG 2011 §3d.4, footnote 15),
+    /// named before anyone tries to render it: the outcome agreement for all
+    /// parties, and every document each participant is sent.
+    public func withheldNames(_ case: Case) -> [Finding] {
+        guard `case`.participants.contains(where: { $0.nameSharedWith != nil }) else { return [] }
+        // Strict, so that a kept name fails; a draft, so that other checks do not stop it first.
+        let strict: DocumentRenderer
+        do {
+            strict = try DocumentRenderer(service: service, settings: .init(redact: false, draft: true, today: settings.today),
+                                          serviceTemplates: folders.service, shippedTemplates: folders.shipped)
+        } catch {
+            return []
+        }
+        var targets: [(DocumentKind, Audience)] = `case`.agreement == nil ? [] : [(.outcomeAgreement, .allParties)]
+        for participant in `case`.participants {
+            for kind in DocumentKind.pack + (`case`.closure == nil ? [] : [.closingLetter]) {
+                targets.append((kind, .participant(participant.id)))
+            }
+        }
+        var findings: [Finding] = []
+        for (kind, audience) in targets {
+            do {
+                _ = try strict.render(kind, of: `case`, for: audience, format: .md)
+            } catch {
+                guard case .withheldFromReader(_, _, _, let names) = error else { continue }
+                let reader = audience == .allParties ? "all parties" : audience.description
+                findings.append(Finding(
+                    code: "RJ-NAM-001", severity: .warning,
+                    message: "the \(kind.label) for \(reader) would show \(names.joined(separator: "; ")): render it with --redact (it prints [withheld] in its place), or widen name_shared_with",
+                    reference: "BPG 2011 §3d.4", area: .disclosure, file: `case`.file,
+                    location: `case`.namesWithheld(from: audience).first?.location ?? SourceLocation(line: 0, column: 0)))
+            }
+        }
+        return findings
+    }
+
+    /// "margaret" or "margaret and the service": who a name is shared with.
+    static func describe(_ audiences: [Audience]) -> String {
+        let names = audiences.map { $0 == .internal ? "the service" : $0 == .allParties ? "all parties" : $0.description }
+        guard names.count > 1 else { return names.first ?? "the service" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
     /// Refuses a document for anyone outside the service while the case's
@@ -97,7 +145,7 @@ public struct DocumentRenderer: Sendable {
     }
 
     /// Renders with a context already built; also returns the HTML body, for print files.
-    private func render(_ kind: DocumentKind, of case: Case, reader: Participant?, context: TemplateValue,
+    private func render(_ kind: DocumentKind, of case: Case, reader: Participant?, audience: Audience, context: TemplateValue,
                         format: DocumentFormat, appendix: String? = nil) throws(DocumentError) -> (document: RenderedDocument, body: String) {
         if kind == .outcomeAgreement && `case`.agreement == nil { throw .noAgreement(`case`.file) }
         let findings = kind.blockingAreas.isEmpty
@@ -110,6 +158,12 @@ public struct DocumentRenderer: Sendable {
         do {
             markdown = try template.render(context)
         } catch {
+            // A value kept from this reader: say whose names, and what to do, besides the template's lines.
+            let hidden = `case`.namesWithheld(from: audience)
+            if !hidden.isEmpty, error.errors.contains(where: { if case .withheld = $0.reason { true } else if case .filterFailed = $0.reason { true } else { false } }) {
+                throw .withheldFromReader(error, document: kind.label, reader: audience == .allParties ? "all parties" : audience.description,
+                                          names: hidden.map { "\($0.id)'s name (shared with \(Self.describe($0.nameSharedWith ?? [])) only)" })
+            }
             throw .template(error)
         }
         let title = template.frontMatter.title ?? kind.rawValue
@@ -140,12 +194,12 @@ public struct DocumentRenderer: Sendable {
         guard let participant = `case`.participant(id) else {
             throw .unknownParticipant(id, suggestion: Suggestions.closest(to: id, in: `case`.participants.map(\.id)))
         }
-        let context = `case`.templateContext(for: audience, service: service, today: settings.today)
+        let context = `case`.templateContext(for: audience, service: service, today: settings.today, redactingNames: settings.redact)
         try Self.checkDisclosures(GuidanceChecks.disclosures(`case`), "information pack for \(id)")
         var documents: [RenderedDocument] = []
         var sections: [(title: String, body: String, fingerprint: String)] = []
         for kind in DocumentKind.pack {
-            let (document, body) = try render(kind, of: `case`, reader: participant, context: context, format: .html)
+            let (document, body) = try render(kind, of: `case`, reader: participant, audience: audience, context: context, format: .html)
             documents.append(document)
             sections.append((document.title, body, document.fingerprint))
         }

@@ -46,7 +46,7 @@ public struct SubjectAccess: Sendable {
         participant = id
         self.today = today
         language = person.language
-        let context = loaded.templateContext(for: .participant(id), service: service, today: today)
+        let context = loaded.templateContext(for: .participant(id), service: service, today: today, redactingNames: true)
         var sections: [Section] = []
 
         // Their own details: all of them are theirs to see.

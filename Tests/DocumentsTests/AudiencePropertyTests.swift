@@ -42,8 +42,10 @@ struct AudiencePropertyTests {
             yaml += "referral:\n  source: Source \(referral)\n  date: 2026-01-02\n"
             yaml += "incident:\n  kind: Theft\n  date: 2026-01-01\n  summary: What happened \(summary)\n"
             yaml += "participants:\n"
+            var names: [String: String] = [:]
             for (index, id) in ids.enumerated() {
                 let name = token(), contact = token()
+                names[id] = name
                 let role = index == 0 ? "harmed" : index == 1 ? "responsible" : roles[random(roles.count)]
                 yaml += "  - id: \(id)\n    role: \(role)\n    name: Name \(name)\n    contact: Phone \(contact)\n"
                 yaml += "    consent: { given: true, date: 2026-01-05 }\n"
@@ -76,7 +78,8 @@ struct AudiencePropertyTests {
             yaml += "agreement:\n  date: 2026-02-01\n  binding: voluntary\n  consequences: Talk again.\n  actions:\n"
             for _ in 0..<(1 + random(3)) {
                 let recipient = ids[random(ids.count)]
-                yaml += "    - description: Do the work.\n      responsible: \(ids[1])\n      recipient: \(recipient)\n"
+                // Free text names people too: a name kept from a reader must not reach them this way either.
+                yaml += "    - description: Do the work for Name \(names[recipient]!)'s garden.\n      responsible: \(ids[1])\n      recipient: \(recipient)\n"
                 yaml += "      recipient_agreed: true\n      due: 2026-03-01\n      monitor: Facilitator One\n"
             }
             yaml += "  money:\n    - amount: 20\n      payer: \(ids[1])\n      payee: \(ids[0])\n      method: cash\n      witness: F\n"
@@ -90,7 +93,7 @@ struct AudiencePropertyTests {
                 case 1: [ids[random(ids.count)]]
                 default: []
                 }
-                yaml += "  - id: item\(index)\n    about: \(about)\n    text: Item \(text)\n    shared_with: [\(sharedWith.joined(separator: ", "))]\n"
+                yaml += "  - id: item\(index)\n    about: \(about)\n    text: Item \(text), said by Name \(names[about]!).\n    shared_with: [\(sharedWith.joined(separator: ", "))]\n"
                 secrets.append((text, Visibility(sharedWith: sharedWith.map(Audience.init), plus: [about])))
             }
             // Half the cases are closed, with a note for the service only.

@@ -102,3 +102,31 @@ struct CaseCommandTests {
         #expect(wrong.stderr.contains("no participant has the id 'margret' (did you mean 'margaret'?)"))
     }
 }
+
+/// A name kept from some readers: named by rj check before a render fails,
+/// explained when it does, and withheld everywhere with --redact.
+struct WithheldNameCommandTests {
+    @Test func checkNamesTheDocumentAndTheReaderAndRedactWithholdsFreeTextToo() throws {
+        let folder = try RJRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try String(contentsOf: RJRunner.checkout.appendingPathComponent("Examples/cases/burglary-adult.yml"), encoding: .utf8)
+        try source.replacingOccurrences(of: "    consent: { given: true, date: 2026-02-05 }\n",
+                                        with: "    consent: { given: true, date: 2026-02-05 }\n    name_shared_with: [margaret]\n")
+            .write(to: folder.appendingPathComponent("case.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: RJRunner.checkout.appendingPathComponent("Examples/cases/service.yml"),
+                                         to: folder.appendingPathComponent("service.yml"))
+        let check = try RJRunner.run(["check", "case.yml", "--today", "2026-08-01"], in: folder)
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("warning: RJ-NAM-001 the outcome agreement for all parties would show daniel's name (shared with margaret only): render it with --redact"))
+        let strict = try RJRunner.run(["render", "case.yml", "--document", "outcome-agreement", "--out", "a.html"], in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: the outcome agreement for all parties would show what some of them may not know: daniel's name (shared with margaret only); render it with --redact"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a.html").path))
+        let redacted = try RJRunner.run(["render", "case.yml", "--document", "outcome-agreement", "--redact", "--out", "a.html"], in: folder)
+        #expect(redacted.status == 0, "\(redacted.stderr)")
+        let html = try String(contentsOf: folder.appendingPathComponent("a.html"), encoding: .utf8)
+        // Not in the signature lines, nor in the free text that named him ("Daniel's work on the window").
+        #expect(!html.contains("Daniel") && !html.contains("Price"))
+        #expect(html.contains("[withheld]'s work on the window"))
+    }
+}

@@ -10,6 +10,17 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var location: SourceLocation
 
+    public init(code: String, severity: Severity, message: String, reference: String, area: Area, file: String,
+                location: SourceLocation) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.reference = reference
+        self.area = area
+        self.file = file
+        self.location = location
+    }
+
     public enum Severity: String, Sendable, Comparable {
         case warning, error
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }

@@ -12,9 +12,18 @@ extension Case {
     ///   contact, consent) and what information items share with them;
     /// - only the service (`internal`): the referral, the incident summary, the
     ///   risk assessment, and whatever was shared with no one.
-    /// A participant's name reaches others only as `name_shared_with` allows.
-    public func templateContext(for audience: Audience, service: Service, today: CalendarDate) -> TemplateValue {
-        ContextBuilder(case: self, audience: audience).build(service: service, today: today)
+    /// A participant's name reaches others only as `name_shared_with` allows,
+    /// in free text too: a description, a note or an information item that
+    /// names someone the audience may not know is withheld whole, or, with
+    /// `redactingNames`, shown with each such name as `[withheld]`.
+    public func templateContext(for audience: Audience, service: Service, today: CalendarDate,
+                                redactingNames: Bool = false) -> TemplateValue {
+        ContextBuilder(case: self, audience: audience, redactingNames: redactingNames).build(service: service, today: today)
+    }
+
+    /// The participants whose names `audience` may not know.
+    public func namesWithheld(from audience: Audience) -> [Participant] {
+        participants.filter { !$0.nameVisibility.allows(audience) }
     }
 }
 
@@ -22,9 +31,24 @@ private struct ContextBuilder {
     let `case`: Case
     let audience: Audience
 
-    init(case: Case, audience: Audience) {
+    /// Names the audience may not know, as free text would write them.
+    let hidden: NameMentions
+    let redactingNames: Bool
+
+    init(case: Case, audience: Audience, redactingNames: Bool) {
         self.case = `case`
         self.audience = audience
+        self.redactingNames = redactingNames
+        let withheld = `case`.namesWithheld(from: audience)
+        hidden = NameMentions(withheld, besides: `case`.participants.filter { participant in !withheld.contains { $0.id == participant.id } })
+    }
+
+    /// Free text written for others: withheld (or its hidden names redacted)
+    /// when it names someone the audience may not know.
+    func text(_ text: String?) -> TemplateValue {
+        guard let text else { return .null }
+        guard !hidden.isEmpty, hidden.mentioned(in: text) else { return .string(text) }
+        return redactingNames ? .string(hidden.redacted(text)) : .withheld
     }
 
     var isInternal: Bool { audience == .internal }
@@ -164,7 +188,7 @@ private struct ContextBuilder {
         let steps: [TemplateValue] = process.steps.compactMap { step in
             let visible = isInternal || step.with.contains { audience == .participant($0) }
             guard visible else { return nil }
-            return ["what": .string(step.what), "date": optional(step.date)]
+            return ["what": text(step.what), "date": optional(step.date)]
         }
         return [
             "kind": .string(process.kind.rawValue),
@@ -175,7 +199,7 @@ private struct ContextBuilder {
             "is_shuttle": .bool(process.kind == .shuttle),
             "steps": .list(steps),
             "meeting": process.meeting.map {
-                ["date": .date($0.date), "time": optional($0.time), "place": optional($0.place)]
+                ["date": .date($0.date), "time": optional($0.time), "place": text($0.place)]
             } ?? .null,
         ]
     }
@@ -212,15 +236,15 @@ private struct ContextBuilder {
         guard let agreement = `case`.agreement else { return .null }
         let actions: [TemplateValue] = agreement.actions.map { action in
             [
-                "description": .string(action.description),
+                "description": text(action.description),
                 "responsible_name": displayName(action.responsible),
                 "recipient_name": displayName(action.recipient),
                 "due": optional(action.due),
-                "schedule": optional(action.schedule),
-                "monitor": optional(action.monitor),
-                "support": optional(action.support),
+                "schedule": text(action.schedule),
+                "monitor": text(action.monitor),
+                "support": text(action.support),
                 "progress": .list(action.progress.map {
-                    ["date": optional($0.date), "status": .string($0.status.rawValue), "note": optional($0.note)]
+                    ["date": optional($0.date), "status": .string($0.status.rawValue), "note": text($0.note)]
                 }),
                 "outcome": outcomeValue(action),
             ]
@@ -230,16 +254,16 @@ private struct ContextBuilder {
                 "amount": .double(payment.amount),
                 "payer_name": displayName(payment.payer),
                 "payee_name": displayName(payment.payee),
-                "method": optional(payment.method),
-                "witness": optional(payment.witness),
+                "method": text(payment.method),
+                "witness": text(payment.witness),
             ]
         }
         return [
             "date": optional(agreement.date),
             "binding": optional(agreement.binding?.rawValue),
             "is_binding": .bool(agreement.binding == .binding),
-            "consequences": optional(agreement.consequences),
-            "health_and_safety": optional(agreement.healthAndSafety),
+            "consequences": text(agreement.consequences),
+            "health_and_safety": text(agreement.healthAndSafety),
             "actions": .list(actions),
             "money": .list(money),
             "signatories": .list(agreement.signatories.compactMap { `case`.participant($0) }.map(participantValue)),
@@ -260,9 +284,9 @@ private struct ContextBuilder {
             "not_completed": .bool(status.standing == .notCompleted),
             "unsettled": .bool(!status.standing.isSettled),
             "varied": .bool(decision?.kind == .varied),
-            "varied_terms": optional(decision?.kind == .varied ? decision?.terms : nil),
+            "varied_terms": text(decision?.kind == .varied ? decision?.terms : nil),
             "done_on": optional(status.doneOn),
-            "reason": optional(decision?.reason),
+            "reason": text(decision?.reason),
         ]
     }
 
@@ -293,7 +317,7 @@ private struct ContextBuilder {
         `case`.information.compactMap { item in
             let visibility = Visibility(sharedWith: item.sharedWith, plus: item.about.map { [$0] } ?? [])
             guard visibility.allows(audience) else { return nil }
-            return ["id": .string(item.id), "text": .string(item.text), "about_name": displayName(item.about),
+            return ["id": .string(item.id), "text": text(item.text), "about_name": displayName(item.about),
                     "about_reader": .bool(item.about.map { audience == .participant($0) } ?? false)]
         }
     }

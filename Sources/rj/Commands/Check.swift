@@ -33,7 +33,15 @@ extension RJ {
             try reportingFailures {
                 let options = try CaseOptions.parse([caseFile] + (today.map { ["--today", $0] } ?? []))
                 let loaded = try options.loadCase()
-                let findings = GuidanceChecks.run(loaded, today: try options.date())
+                var findings = GuidanceChecks.run(loaded, today: try options.date())
+                // Names kept from some readers: which documents could not be made for them (needs the service file).
+                if let renderer = try? options.renderer(redact: false, draft: true) {
+                    findings = (findings + renderer.withheldNames(loaded)).sorted {
+                        ($0.location.line, $0.location.column, $0.code) < ($1.location.line, $1.location.column, $1.code)
+                    }
+                } else if loaded.participants.contains(where: { $0.nameSharedWith != nil }) {
+                    Terminal.error("note: with no service file, rj check cannot say which documents would show a name kept from their reader (RJ-NAM-001)")
+                }
                 let errors = findings.filter { $0.severity == .error }.count
                 switch format {
                 case .text:
