@@ -232,12 +232,11 @@ public struct DocumentRenderer: Sendable {
                  largePrint: reader?.needsLargePrint ?? false, draft: draft)
     }
 
+    /// The page's language is the language it is written in: English, whatever
+    /// the reader's, until rj has templates in theirs (a screen reader would
+    /// otherwise read English with another language's voice).
     static func htmlLanguage(_ code: String) -> String {
-        switch code {
-        case "en": "en-GB"
-        case "cy": "cy-GB"
-        default: code
-        }
+        Languages.hasDocuments(in: code) && code != "en" ? code : "en-GB"
     }
 
     static func fingerprint(_ markdown: String) -> String {

@@ -211,3 +211,24 @@ struct DisclosureTests {
         #expect(throws: Never.self) { try Fixtures.renderer().pack(of: loaded, for: "daniel") }
     }
 }
+
+/// A participant whose language rj has no documents in (BPG 2011 §2b.2).
+struct LanguageTests {
+    @Test func theCoverLetterSaysAnInterpreterOrTranslationWillBeArranged() throws {
+        var loaded = try Fixtures.example("burglary-adult")
+        loaded.participants[1].language = "pl"
+        loaded.participants[1].accessNeeds.append(.interpreter)
+        let letter = try Fixtures.renderer().render(.coverLetter, of: loaded, for: .participant("daniel"))
+        #expect(letter.markdown.contains("**We will arrange an interpreter or a translation for you**, so that you can\nread this pack in Polish"))
+        #expect(letter.markdown.contains("Zapewnimy Pani/Panu tłumacza lub tłumaczenie."))
+        #expect(letter.markdown.contains("An interpreter will be with you at every visit and meeting"))
+        // The page is English, and says so to a screen reader.
+        #expect(letter.output.contains("<html lang=\"en-GB\">"))
+        #expect(GuidanceChecks.run(loaded).contains { $0.code == "RJ-ACC-001" && $0.message.hasPrefix("daniel reads Polish (pl)") })
+        // The service's record lists it among what to arrange; another reader's letter says nothing of it.
+        let risk = try Fixtures.renderer().render(.riskAssessment, of: loaded, for: .internal, format: .md).markdown
+        #expect(risk.contains("reads Polish: **arrange an interpreter or a translation**"))
+        let hers = try Fixtures.renderer().render(.coverLetter, of: loaded, for: .participant("margaret"), format: .md).markdown
+        #expect(!hers.contains("interpreter or a translation for you"))
+    }
+}

@@ -116,6 +116,10 @@ private struct ContextBuilder {
             "address_as": reveal(.string(participant.addressAs), to: nameVisible),
             "pronouns": optional(participant.pronouns),
             "language": reveal(.string(participant.language), to: own),
+            // rj's documents are English: a reader of another language is told an interpreter or translation will be arranged.
+            "language_supported": reveal(.bool(Languages.hasDocuments(in: participant.language)), to: own),
+            "language_name": reveal(.string(Languages.name(participant.language) ?? participant.language), to: own),
+            "language_line": reveal(Languages.arrangementLine(participant.language).map { .string($0) } ?? .null, to: own),
             "access_needs": reveal(.list(participant.accessNeeds.map { .string($0.rawValue) }), to: own),
             "large_print": reveal(.bool(participant.needsLargePrint), to: own),
             "easy_read": reveal(.bool(participant.accessNeeds.contains(.easyRead)), to: own),
