@@ -17,6 +17,10 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         .coverLetter, .informationSheet, .whatHappensNext, .yourInformation, .supportAndComplaints, .consentForm,
     ]
 
+    /// The easy-read template's name, for a participant document: short
+    /// sentences, one idea each, a symbol by each section, 16pt or larger.
+    var easyReadName: String? { needsReader ? "easy-read/\(rawValue)" : nil }
+
     /// The template's name (without `.md`) for a reader in `role`.
     func templateName(for role: Participant.Role?) -> String {
         guard self == .informationSheet else { return rawValue }

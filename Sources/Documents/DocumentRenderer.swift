@@ -74,7 +74,23 @@ public struct DocumentRenderer: Sendable {
                 throw .template(error)
             }
         }
+        // Easy-read versions where a folder has them; a reader who needs one and has none gets the plain one.
+        for name in DocumentKind.allCases.compactMap(\.easyReadName) {
+            guard let url = folders.map({ $0.appendingPathComponent(name + ".md") })
+                .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else { continue }
+            do {
+                compiled[name] = try Template(contentsOf: url, options: options, escaping: .markdown, partials: partials)
+            } catch {
+                throw .template(error)
+            }
+        }
         templates = compiled
+    }
+
+    /// The template for `kind` read by `reader`: the easy-read one when they need easy read and it exists.
+    private func template(_ kind: DocumentKind, for reader: Participant?) -> Template {
+        if reader?.accessNeeds.contains(.easyRead) == true, let name = kind.easyReadName, let easy = templates[name] { return easy }
+        return templates[kind.templateName(for: reader?.role)]!
     }
 
     /// Renders one document for an audience.
@@ -153,7 +169,7 @@ public struct DocumentRenderer: Sendable {
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty && !settings.draft { throw .checksFailed(kind, errors) }
 
-        let template = templates[kind.templateName(for: reader?.role)]!
+        let template = template(kind, for: reader)
         let markdown: String
         do {
             markdown = try template.render(context)
@@ -229,7 +245,8 @@ public struct DocumentRenderer: Sendable {
     private func page(for case: Case, reader: Participant?, title: String, draft: Bool) -> HTMLPage {
         HTMLPage(title: title, language: Self.htmlLanguage(reader?.language ?? "en"), serviceName: service.name,
                  caseReference: `case`.reference, generated: settings.today,
-                 largePrint: reader?.needsLargePrint ?? false, draft: draft)
+                 largePrint: reader?.needsLargePrint ?? false, easyRead: reader?.accessNeeds.contains(.easyRead) ?? false,
+                 draft: draft)
     }
 
     /// The page's language is the language it is written in: English, whatever

@@ -10,6 +10,8 @@ struct HTMLPage {
     var caseReference: String
     var generated: CalendarDate
     var largePrint: Bool
+    /// Easy read: 16pt or larger, short lines, space between ideas.
+    var easyRead: Bool = false
     var draft: Bool
 
     /// One page for one document; `appendix` (HTML) follows the document,
@@ -33,6 +35,7 @@ struct HTMLPage {
     private func head() -> String {
         var classes: [String] = []
         if largePrint { classes.append("large-print") }
+        if easyRead { classes.append("easy-read") }
         if draft { classes.append("draft") }
         let bodyClass = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         return """
@@ -93,6 +96,10 @@ struct HTMLPage {
         body { font-family: "Atkinson Hyperlegible", Verdana, Arial, sans-serif; font-size: 12pt; line-height: 1.5;
                max-width: 170mm; margin: 0 auto; padding: 0 6mm; }
         body.large-print { font-size: 18pt; line-height: 1.6; max-width: none; }
+        body.easy-read { font-size: 16pt; line-height: 1.7; }
+        body.easy-read.large-print { font-size: 18pt; }
+        body.easy-read p, body.easy-read li { margin: 0.6em 0; }
+        body.easy-read strong { font-weight: 800; }
         header { display: flex; justify-content: space-between; border-bottom: 1px solid #777; font-size: 0.8em; color: #333; }
         header p { margin: 0.4em 0; }
         footer { border-top: 1px solid #777; margin-top: 2em; font-size: 0.75em; color: #333; }

@@ -137,13 +137,17 @@ struct ClosingLetterTests {
 
     @Test func itSaysWhatHappenedToEachActionAndKeepsTheNoteInternal() throws {
         let youth = try Fixtures.example("criminal-damage-youth")
-        let letter = try render(youth, for: "kai").markdown
-        #expect(letter.contains("Dear Kai,"))
+        let letter = try render(youth, for: "priya").markdown
+        #expect(letter.contains("Dear Priya,"))
         #expect(letter.contains("**Not everything agreed was done.**"))
         #expect(letter.contains("Done on 28 March 2026."))
         #expect(letter.contains("Not done. Kai chose not to write the piece, and the garden committee accepted that."))
+        // Kai needs easy read: his letter says the same in short sentences.
+        let kai = try render(youth, for: "kai").markdown
+        #expect(kai.contains("Our work with you has **ended** (on 30 April 2026)."))
+        #expect(kai.contains("Not done. Kai chose not to write the piece, and the garden committee accepted that."))
         // The closure note is the service's.
-        #expect(!letter.contains("The painting was done well"))
+        #expect(!letter.contains("The painting was done well") && !kai.contains("The painting was done well"))
         let burglary = try render(try Fixtures.example("burglary-adult"), for: "margaret").markdown
         #expect(burglary.contains("**Everything agreed was done.**"))
     }

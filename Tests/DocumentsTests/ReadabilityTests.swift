@@ -42,3 +42,30 @@ struct ReadabilityTests {
         #expect(scored >= 15)
     }
 }
+
+/// Easy read (BPG 2011 §2b.2: "in a form they can understand").
+struct EasyReadTests {
+    @Test func everyEasyReadTemplateScoresEightyOrMore() throws {
+        let folder = Fixtures.checkout.appendingPathComponent("Templates/easy-read")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+        #expect(files.count == 7)
+        for file in files {
+            let score = try #require(Readability.score(template: try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)))
+            #expect(score.fleschReadingEase >= 80, "\(file): \(score.fleschReadingEase)")
+        }
+    }
+
+    @Test func aReaderWhoNeedsEasyReadGetsItAt16PointOrMore() throws {
+        let youth = try Fixtures.example("criminal-damage-youth")
+        let kai = try Fixtures.renderer().pack(of: youth, for: "kai")
+        #expect(kai.documents.map(\.markdown).joined().contains("**You choose if you take part.**"))
+        #expect(kai.documents[0].output.contains("<body class=\"easy-read\">"))
+        #expect(kai.print.contains("body.easy-read { font-size: 16pt;"))
+        // Every pack document has its easy-read version; his parent gets the standard pack.
+        #expect(kai.documents.allSatisfy { $0.markdown.contains("##") || $0.kind == .consentForm })
+        let lisa = try Fixtures.renderer().pack(of: youth, for: "lisa")
+        #expect(!lisa.documents.map(\.markdown).joined().contains("**You choose if you take part.**"))
+        // Kai is 15: his easy-read consent form has his mother's line.
+        #expect(kai.documents.last?.markdown.contains("Parent or carer (Lisa Morgan): ______________________") == true)
+    }
+}

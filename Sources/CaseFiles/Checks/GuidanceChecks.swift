@@ -67,7 +67,6 @@ public enum GuidanceChecks {
         ("RJ-CON-002", "BPG 2011 §B.8", "consent was given before the meeting"),
         ("RJ-CON-003", "BPG 2011 §2c.10", "a participant under 18 has a parent or carer in the case, whose consent is recorded"),
         ("RJ-ACC-001", "BPG 2011 §2b.2", "a participant whose language rj has no documents in is offered an interpreter or translation (warning)"),
-        ("RJ-ACC-002", "BPG 2011 §2b.2", "a participant who needs easy read gets an easy-read version, prepared by hand (warning)"),
         ("RJ-PRC-001", "BPG 2011 §G.6", "the case has a lead facilitator"),
         ("RJ-ACT-001", "DJ203 P11, P15; BPG 2011 §3b.11", "an overdue or failed action has a recorded decision"),
         ("RJ-ACT-002", "DJ203 P15", "a varied action says what is to be done now, and by when"),
@@ -274,11 +273,6 @@ private struct Checker {
                 let name = Languages.name(participant.language).map { "\($0) (\(participant.language))" } ?? participant.language
                 add("RJ-ACC-001", .warning,
                     "\(participant.id) reads \(name), and rj's documents are in English: arrange an interpreter or a translation; their pack says one will be arranged",
-                    "BPG 2011 §2b.2", .process, at: participant.location)
-            }
-            if participant.accessNeeds.contains(.easyRead) {
-                add("RJ-ACC-002", .warning,
-                    "\(participant.id) needs easy read, and rj's packs are in plain English, not easy read: prepare an easy-read version (short sentences, pictures, 16pt) and go through it with them",
                     "BPG 2011 §2b.2", .process, at: participant.location)
             }
         }
