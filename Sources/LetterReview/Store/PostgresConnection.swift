@@ -51,12 +51,21 @@ final class PostgresConnection: SQLConnection {
     }
 
     /// Ends the transaction with `command` (COMMIT or ROLLBACK); one that
-    /// never reached the server ends without a word to it.
+    /// never reached the server ends without a word to it. A commit carries
+    /// the statements still deferred (an audit entry's insert) in its round
+    /// trip; a rollback drops them.
     func end(_ command: String) throws {
         let sent = began
+        let pending = deferred
         deferred.removeAll()
         began = false
         guard sent else { return }
+        if command == "COMMIT" && !pending.isEmpty {
+            deferred = pending
+            _ = try batch([SQLStatement("COMMIT")])
+            began = false
+            return
+        }
         _ = try Self.read(PQexec(handle, command), handle)
     }
 

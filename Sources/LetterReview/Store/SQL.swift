@@ -141,6 +141,15 @@ extension SQLConnection {
         return newId ? result.first?[0].int64 : nil
     }
 
+    /// Inserts a record with its own key, no later than the next statement:
+    /// on PostgreSQL in that statement's round trip, or the commit's.
+    func insertLater<T: Encodable>(_ record: T, into table: String) throws {
+        let columns = try RowEncoder.columns(of: record)
+        let names = columns.map { Self.quoted($0.name) }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try later("INSERT INTO \(table) (\(names)) VALUES (\(marks))", columns.map(\.value))
+    }
+
     /// Updates every field of a record but its key.
     func update<T: Encodable>(_ record: T, in table: String, key: String = "id") throws {
         let columns = try RowEncoder.columns(of: record)

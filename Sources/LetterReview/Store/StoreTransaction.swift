@@ -87,6 +87,8 @@ final class StoreTransaction {
     let key: ServiceKey
     /// The offices this transaction may see and change, sorted.
     private(set) var offices: [String] = []
+    /// The seal of the last entry this transaction appended, by office.
+    private var lastSeal: [String: String] = [:]
 
     init(_ connection: any SQLConnection, key: ServiceKey) {
         self.connection = connection
@@ -343,14 +345,17 @@ final class StoreTransaction {
         guard let sequence = try connection.one("""
             UPDATE storeInfo SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE name = 'auditSequence' RETURNING value
             """)?[0].int64 else { throw LetterError.store("the store has no audit counter") }
-        let previous = try connection.one("SELECT seal FROM auditEntry WHERE office = ? ORDER BY sequence DESC LIMIT 1",
-                                          [.text(office)])?[0].string
+        // Writes are one at a time: the office's last seal is this transaction's own last, once it has written one.
+        let previous = try lastSeal[office] ?? connection.one("SELECT seal FROM auditEntry WHERE office = ? ORDER BY sequence DESC LIMIT 1",
+                                                              [.text(office)])?[0].string
         var entry = AuditEntry(
             sequence: sequence, letterId: letter, staffMember: staff, action: action.rawValue,
             actor: actor.staffId, account: actor.account, detail: AuditEntry.encode(detail), state: state?.text ?? "",
             at: Clock.now(), previousSeal: previous ?? AuditEntry.genesis, seal: "", office: office)
         entry.seal = key.seal(entry.canonical)
-        try connection.insert(entry, into: "auditEntry")
+        // Sent with the next statement (the next entry's count, or the commit) on PostgreSQL.
+        try connection.insertLater(entry, into: "auditEntry")
+        lastSeal[office] = entry.seal
         return entry
     }
 
