@@ -33,14 +33,14 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
                 + "render it with --redact to print [withheld] in its place, or widen name_shared_with in the case file"
         case .checksFailed(let kind, let findings):
             return findings.map(\.description).joined(separator: "\n")
-                + "\nerror: the \(kind.rawValue) is not ready: fix the errors above, or render it with --draft"
+                + "\nerror: the \(kind.label) is not ready: fix the errors above, or render it with --draft"
         case .wouldDisclose(let document, let findings):
             return findings.map(\.description).joined(separator: "\n")
                 + "\nerror: the \(document) would pass on what the errors above name; take it out of the case file (--draft does not change this)"
         case .internalOnly(let kind, let audience):
-            return "error: the \(kind.rawValue) is for the service only (BPG 2011 §3d.4); it cannot be rendered for \(audience)"
+            return "error: the \(kind.label) is for the service only (BPG 2011 §3d.4); it cannot be rendered for \(audience)"
         case .needsParticipant(let kind):
-            return "error: the \(kind.rawValue) is written to one participant; name them with --for ID"
+            return "error: the \(kind.label) is written to one participant; name them with --for ID"
         case .unknownParticipant(let id, let suggestion):
             return "error: no participant has the id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .noAgreement(let file):

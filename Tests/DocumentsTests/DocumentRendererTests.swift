@@ -32,7 +32,7 @@ struct DocumentRendererTests {
             try Fixtures.renderer().render(.outcomeAgreement, of: broken, for: .allParties)
         } throws: { error in
             "\(error)".contains("RJ-AGR-004 action 2 has no monitor (BPG 2011 §3b.4)")
-                && "\(error)".hasSuffix("error: the outcome-agreement is not ready: fix the errors above, or render it with --draft")
+                && "\(error)".hasSuffix("error: the outcome agreement is not ready: fix the errors above, or render it with --draft")
         }
         let draft = try Fixtures.renderer(draft: true).render(.outcomeAgreement, of: broken, for: .allParties)
         #expect(draft.output.contains("<body class=\"draft\">"))

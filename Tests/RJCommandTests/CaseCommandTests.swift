@@ -84,7 +84,7 @@ struct CaseCommandTests {
     @Test func theRiskAssessmentIsRefusedForParticipants() throws {
         let result = try RJRunner.run(["render", burglary, "--document", "risk-assessment", "--for", "margaret"])
         #expect(result.status == 1)
-        #expect(result.stderr == "error: the risk-assessment is for the service only (BPG 2011 §3d.4); it cannot be rendered for margaret\n")
+        #expect(result.stderr == "error: the risk assessment is for the service only (BPG 2011 §3d.4); it cannot be rendered for margaret\n")
     }
 
     @Test func packWritesEveryParticipantsFolder() throws {
