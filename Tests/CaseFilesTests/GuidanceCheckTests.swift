@@ -13,8 +13,9 @@ struct GuidanceCheckTests {
         try Case.load(path: checkout.appendingPathComponent("Examples/cases/\(name).yml").path)
     }
 
-    @Test(arguments: [("burglary-adult", [String]()), ("criminal-damage-youth", []),
-                      ("assault-letters-sensitive", []), ("neighbour-dispute", [])])
+    /// Each example passes, but for what it is there to show: Ms Morgan reads Welsh and Ms Karim Urdu, which rj's documents are not in.
+    @Test(arguments: [("burglary-adult", [String]()), ("criminal-damage-youth", ["RJ-ACC-001"]),
+                      ("assault-letters-sensitive", []), ("neighbour-dispute", ["RJ-ACC-001"])])
     func theExampleCasesPass(name: String, warnings: [String]) throws {
         let findings = GuidanceChecks.run(try Self.example(name))
         #expect(findings.map(\.code) == warnings)

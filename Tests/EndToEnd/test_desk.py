@@ -246,3 +246,23 @@ def test_two_browsers_releasing_at_once_release_once(desk):
     log = json.loads(rj(desk["store"], "letters", "log", "2", "--format", "json", actor="ahussain"))
     assert [entry["action"] for entry in log].count("release") == 1
     assert "audit trail intact" in rj(desk["store"], "letters", "verify-log", actor="ahussain")
+
+
+def test_every_pack_page_is_accessible(desk):
+    """Each example participant's pack as the desk shows it, easy read and large print among them."""
+    url = desk["url"]
+    driver = browser()
+    try:
+        sign_in(driver, url, "kturner")
+        cases = {"NRJ-2026-0142": 3, "NRJ-2026-0177": 3, "NRJ-2026-0203": 3, "NRJ-2026-0231": 3}
+        for reference, participants in cases.items():
+            for number in range(1, participants + 1):
+                driver.get(f"{url}/cases/{reference}/pack/{number}")
+                assert "Page not found" not in driver.title
+                assert driver.find_elements(By.CSS_SELECTOR, "article.document"), f"{reference} pack {number}"
+                accessible(driver, f"11-pack-{reference}-{number}")
+        # Kai's pack is in easy read.
+        driver.get(f"{url}/cases/NRJ-2026-0177/pack/1")
+        assert "easy-read" in driver.find_element(By.TAG_NAME, "body").get_attribute("class")
+    finally:
+        driver.quit()
