@@ -21,6 +21,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     /// sentences, one idea each, a symbol by each section, 16pt or larger.
     var easyReadName: String? { needsReader ? "easy-read/\(rawValue)" : nil }
 
+    /// The Welsh template's name, for a participant document.
+    var welshName: String? { needsReader ? "cy/\(rawValue)" : nil }
+
     /// The template's name (without `.md`) for a reader in `role`.
     func templateName(for role: Participant.Role?) -> String {
         guard self == .informationSheet else { return rawValue }

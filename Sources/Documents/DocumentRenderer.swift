@@ -34,11 +34,14 @@ public struct DocumentRenderer: Sendable {
         public var draft: Bool
         /// The date documents are made on (in the footer and letters).
         public var today: CalendarDate
+        /// For a reader of Welsh: the Welsh and the English side by side, Welsh first.
+        public var bilingual: Bool
 
-        public init(redact: Bool = false, draft: Bool = false, today: CalendarDate) {
+        public init(redact: Bool = false, draft: Bool = false, today: CalendarDate, bilingual: Bool = false) {
             self.redact = redact
             self.draft = draft
             self.today = today
+            self.bilingual = bilingual
         }
     }
 
@@ -74,8 +77,12 @@ public struct DocumentRenderer: Sendable {
                 throw .template(error)
             }
         }
-        // Easy-read versions where a folder has them; a reader who needs one and has none gets the plain one.
-        for name in DocumentKind.allCases.compactMap(\.easyReadName) {
+        // Easy-read and Welsh versions where a folder has them (Welsh with Welsh dates);
+        // a reader who needs one and has none gets the plain English one.
+        var welsh = options
+        welsh.locale = .cyGB
+        for (name, options) in DocumentKind.allCases.compactMap({ $0.easyReadName.map { ($0, options) } })
+            + DocumentKind.allCases.compactMap({ $0.welshName.map { ($0, welsh) } }) {
             guard let url = folders.map({ $0.appendingPathComponent(name + ".md") })
                 .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else { continue }
             do {
@@ -87,8 +94,10 @@ public struct DocumentRenderer: Sendable {
         templates = compiled
     }
 
-    /// The template for `kind` read by `reader`: the easy-read one when they need easy read and it exists.
+    /// The template for `kind` read by `reader`: Welsh for a reader of Welsh,
+    /// else the easy-read one when they need easy read and it exists.
     private func template(_ kind: DocumentKind, for reader: Participant?) -> Template {
+        if let reader, Languages.isWelsh(reader.language), let name = kind.welshName, let welsh = templates[name] { return welsh }
         if reader?.accessNeeds.contains(.easyRead) == true, let name = kind.easyReadName, let easy = templates[name] { return easy }
         return templates[kind.templateName(for: reader?.role)]!
     }
@@ -170,17 +179,14 @@ public struct DocumentRenderer: Sendable {
         if !errors.isEmpty && !settings.draft { throw .checksFailed(kind, errors) }
 
         let template = template(kind, for: reader)
-        let markdown: String
-        do {
-            markdown = try template.render(context)
-        } catch {
-            // A value kept from this reader: say whose names, and what to do, besides the template's lines.
-            let hidden = `case`.namesWithheld(from: audience)
-            if !hidden.isEmpty, error.errors.contains(where: { if case .withheld = $0.reason { true } else if case .filterFailed = $0.reason { true } else { false } }) {
-                throw .withheldFromReader(error, document: kind.label, reader: audience == .allParties ? "all parties" : audience.description,
-                                          names: hidden.map { "\($0.id)'s name (shared with \(Self.describe($0.nameSharedWith ?? [])) only)" })
-            }
-            throw .template(error)
+        var markdown = try fill(template, with: context, kind: kind, of: `case`, for: audience)
+        // Welsh and English side by side, Welsh first, when asked for a reader of Welsh.
+        var pair: (welsh: String, english: String)?
+        if settings.bilingual, let reader, Languages.isWelsh(reader.language), let name = kind.welshName, templates[name] != nil {
+            let plain = try fill(templates[kind.templateName(for: reader.role)]!, with: context, kind: kind, of: `case`, for: audience)
+            pair = (markdown, plain)
+            // The Markdown (and its fingerprint) holds both, the Welsh first, a rule between.
+            markdown += "\n\n---\n\n" + plain
         }
         let title = template.frontMatter.title ?? kind.rawValue
         let fingerprint = Self.fingerprint(markdown)
@@ -192,7 +198,12 @@ public struct DocumentRenderer: Sendable {
         case .latex:
             output = Document.render(markdown: markdown, as: .latex)
         case .html, .pdf:
-            body = Document.render(markdown: markdown, as: .html)
+            if let pair {
+                body = "<div class=\"bilingual\">\n<div class=\"language\" lang=\"cy-GB\">\n" + Document.render(markdown: pair.welsh, as: .html)
+                    + "</div>\n<div class=\"language\" lang=\"en-GB\">\n" + Document.render(markdown: pair.english, as: .html) + "</div>\n</div>\n"
+            } else {
+                body = Document.render(markdown: markdown, as: .html)
+            }
             let extra = appendix.map { "<section class=\"signing-record\">\n" + Document.render(markdown: $0, as: .html) + "</section>\n" } ?? ""
             output = page(for: `case`, reader: reader, title: title, draft: !errors.isEmpty)
                 .render(body: body, fingerprint: fingerprint, appendix: extra)
@@ -200,6 +211,22 @@ public struct DocumentRenderer: Sendable {
         let document = RenderedDocument(kind: kind, title: title, markdown: markdown, output: output,
                                         fingerprint: fingerprint, findings: findings)
         return (document, body)
+    }
+
+    /// The template filled in, or the reason it cannot be: a value kept from
+    /// this reader names whose names, and what to do, besides the template's lines.
+    private func fill(_ template: Template, with context: TemplateValue, kind: DocumentKind, of case: Case,
+                      for audience: Audience) throws(DocumentError) -> String {
+        do {
+            return try template.render(context)
+        } catch {
+            let hidden = `case`.namesWithheld(from: audience)
+            if !hidden.isEmpty, error.errors.contains(where: { if case .withheld = $0.reason { true } else if case .filterFailed = $0.reason { true } else { false } }) {
+                throw .withheldFromReader(error, document: kind.label, reader: audience == .allParties ? "all parties" : audience.description,
+                                          names: hidden.map { "\($0.id)'s name (shared with \(Self.describe($0.nameSharedWith ?? [])) only)" })
+            }
+            throw .template(error)
+        }
     }
 
     /// A participant's information pack: one HTML page per document, an index,
@@ -221,11 +248,13 @@ public struct DocumentRenderer: Sendable {
         }
         let page = page(for: `case`, reader: participant, title: "Information pack", draft: false)
         let print = page.render(sections: sections)
-        var index = "# Your information pack\n\nFor \(Escaping.markdown.escape(participant.addressAs)).\n\n"
+        let welsh = Languages.isWelsh(participant.language)
+        var index = welsh ? "# Eich pecyn gwybodaeth\n\nAr gyfer \(Escaping.markdown.escape(participant.addressAs)).\n\n"
+            : "# Your information pack\n\nFor \(Escaping.markdown.escape(participant.addressAs)).\n\n"
         for (number, document) in documents.enumerated() {
             index += "\(number + 1). [\(Escaping.markdown.escape(document.title))](\(InformationPack.fileName(number, document.kind)))\n"
         }
-        index += "\n[Everything in one file, for printing](print.html)\n"
+        index += welsh ? "\n[Popeth mewn un ffeil, i'w argraffu](print.html)\n" : "\n[Everything in one file, for printing](print.html)\n"
         let indexHTML = page.render(body: Document.render(markdown: index, as: .html), fingerprint: Self.fingerprint(index))
         return InformationPack(participant: id, documents: documents, index: indexHTML, print: print)
     }
@@ -245,7 +274,8 @@ public struct DocumentRenderer: Sendable {
     private func page(for case: Case, reader: Participant?, title: String, draft: Bool) -> HTMLPage {
         HTMLPage(title: title, language: Self.htmlLanguage(reader?.language ?? "en"), serviceName: service.name,
                  caseReference: `case`.reference, generated: settings.today,
-                 largePrint: reader?.needsLargePrint ?? false, easyRead: reader?.accessNeeds.contains(.easyRead) ?? false,
+                 largePrint: reader?.needsLargePrint ?? false, welsh: reader.map { Languages.isWelsh($0.language) } ?? false,
+                 easyRead: (reader?.accessNeeds.contains(.easyRead) ?? false) && !(reader.map { Languages.isWelsh($0.language) } ?? false),
                  draft: draft)
     }
 
@@ -253,7 +283,7 @@ public struct DocumentRenderer: Sendable {
     /// the reader's, until rj has templates in theirs (a screen reader would
     /// otherwise read English with another language's voice).
     static func htmlLanguage(_ code: String) -> String {
-        Languages.hasDocuments(in: code) && code != "en" ? code : "en-GB"
+        Languages.isWelsh(code) ? "cy-GB" : "en-GB"
     }
 
     static func fingerprint(_ markdown: String) -> String {

@@ -10,6 +10,8 @@ struct HTMLPage {
     var caseReference: String
     var generated: CalendarDate
     var largePrint: Bool
+    /// Welsh pages say their own words around the document (case, printed on, page N of M).
+    var welsh: Bool = false
     /// Easy read: 16pt or larger, short lines, space between ideas.
     var easyRead: Bool = false
     var draft: Bool
@@ -53,16 +55,16 @@ struct HTMLPage {
             <body\(bodyClass)>
             \(draft ? "<p class=\"draft-mark\" role=\"note\">DRAFT: not checked, not for signing</p>\n" : "")<header>
             <p class="service">\(Self.escape(serviceName))</p>
-            <p class="case">Case \(Self.escape(caseReference))</p>
+            <p class="case">\(welsh ? "Achos" : "Case") \(Self.escape(caseReference))</p>
             </header>
 
             """
     }
 
     private func footer(fingerprint: String?) -> String {
-        let generatedOn = generated.formatted()
-        let print = fingerprint.map { " · SHA-256 of this document's text: <code>\($0)</code>" } ?? ""
-        return "<footer>\n<p>Printed on \(generatedOn)\(print)</p>\n</footer>\n</body>\n</html>\n"
+        let generatedOn = generated.formatted(locale: welsh ? .cyGB : .enGB)
+        let print = fingerprint.map { " · \(welsh ? "SHA-256 testun y ddogfen hon" : "SHA-256 of this document's text"): <code>\($0)</code>" } ?? ""
+        return "<footer>\n<p>\(welsh ? "Argraffwyd ar" : "Printed on") \(generatedOn)\(print)</p>\n</footer>\n</body>\n</html>\n"
     }
 
     static func escape(_ text: String) -> String { Escaping.html.escape(text) }
@@ -72,8 +74,8 @@ struct HTMLPage {
         """
         @page { size: A4; margin: 20mm 17mm 18mm 17mm;
           @top-left { content: \(Self.cssString(serviceName)); font-size: 9pt; color: #333; }
-          @top-right { content: \(Self.cssString("Case " + caseReference)); font-size: 9pt; color: #333; }
-          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #333; } }
+          @top-right { content: \(Self.cssString((welsh ? "Achos " : "Case ") + caseReference)); font-size: 9pt; color: #333; }
+          @bottom-right { content: \(welsh ? "\"Tudalen \" counter(page) \" o \" counter(pages)" : "\"Page \" counter(page) \" of \" counter(pages)"); font-size: 9pt; color: #333; } }
         """
     }
 
@@ -96,6 +98,8 @@ struct HTMLPage {
         body { font-family: "Atkinson Hyperlegible", Verdana, Arial, sans-serif; font-size: 12pt; line-height: 1.5;
                max-width: 170mm; margin: 0 auto; padding: 0 6mm; }
         body.large-print { font-size: 18pt; line-height: 1.6; max-width: none; }
+        .bilingual { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; }
+        body:has(.bilingual) { max-width: 260mm; }
         body.easy-read { font-size: 16pt; line-height: 1.7; }
         body.easy-read.large-print { font-size: 18pt; }
         body.easy-read p, body.easy-read li { margin: 0.6em 0; }

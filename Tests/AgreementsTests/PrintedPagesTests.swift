@@ -35,7 +35,8 @@ struct PrintedPagesTests {
     static func body(_ page: String, caseReference: String) -> [String] {
         page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { line in
             !line.isEmpty && !line.hasPrefix("Page ") && !line.hasPrefix("Printed on") && !line.hasPrefix("SHA-256")
-                && !line.contains(service.name) && line != "Case \(caseReference)"
+                && !line.hasPrefix("Tudalen ") && !line.hasPrefix("Argraffwyd ar")
+                && !line.contains(service.name) && line != "Case \(caseReference)" && line != "Achos \(caseReference)"
                 && !line.allSatisfy({ $0.isHexDigit })
         }
     }
@@ -44,9 +45,11 @@ struct PrintedPagesTests {
         #expect(!pages.isEmpty)
         for (index, page) in pages.enumerated() {
             let where_ = "\(what), page \(index + 1)"
-            #expect(page.contains("Page \(index + 1) of \(pages.count)"), "\(where_) has no page number")
+            // A Welsh reader's pages say it in Welsh.
+            #expect(page.contains("Page \(index + 1) of \(pages.count)") || page.contains("Tudalen \(index + 1) o \(pages.count)"),
+                    "\(where_) has no page number")
             #expect(page.contains(Self.service.name), "\(where_) has no service name at its head")
-            #expect(page.contains("Case \(caseReference)"), "\(where_) has no case reference at its head")
+            #expect(page.contains("Case \(caseReference)") || page.contains("Achos \(caseReference)"), "\(where_) has no case reference at its head")
             #expect(!Self.body(page, caseReference: caseReference).isEmpty, "\(where_) holds only the footer")
         }
     }

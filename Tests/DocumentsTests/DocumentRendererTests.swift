@@ -236,3 +236,39 @@ struct LanguageTests {
         #expect(!hers.contains("interpreter or a translation for you"))
     }
 }
+
+/// Welsh, for services in Wales (the Welsh Language Standards).
+struct WelshTests {
+    static let youth = try! Fixtures.example("criminal-damage-youth")
+
+    @Test func aReaderOfWelshGetsEveryDocumentInWelshWithWelshDates() throws {
+        #expect(Self.youth.participant("lisa")?.language == "cy")
+        #expect(!GuidanceChecks.run(Self.youth).contains { $0.code == "RJ-ACC-001" })
+        let pack = try Fixtures.renderer().pack(of: Self.youth, for: "lisa")
+        let text = pack.documents.map(\.markdown).joined()
+        #expect(text.contains("Annwyl Ms Morgan,"))
+        #expect(text.contains("20 Mawrth 2026"))
+        #expect(text.contains("Chi sy'n dewis a ydych am gymryd rhan."))
+        #expect(text.contains("Rwy'n cytuno i gymryd rhan mewn cyfarfod wyneb yn wyneb."))
+        #expect(!text.contains("Dear Ms Morgan"))
+        #expect(pack.documents.allSatisfy { $0.output.contains("<html lang=\"cy-GB\">") && $0.output.contains("Argraffwyd ar 20 Mawrth 2026") })
+        #expect(pack.index.contains("Eich pecyn gwybodaeth"))
+        // Her son reads English, in easy read.
+        let kai = try Fixtures.renderer().pack(of: Self.youth, for: "kai")
+        #expect(kai.documents[0].output.contains("<html lang=\"en-GB\">") && kai.documents[0].markdown.contains("Dear Kai,"))
+    }
+
+    @Test func bilingualPutsTheWelshFirstAndTheEnglishBesideIt() throws {
+        let renderer = try DocumentRenderer(service: try Fixtures.service(),
+                                            settings: .init(today: Fixtures.today, bilingual: true),
+                                            shippedTemplates: Fixtures.checkout.appendingPathComponent("Templates"))
+        let letter = try renderer.render(.coverLetter, of: Self.youth, for: .participant("lisa"))
+        let welsh = try #require(letter.output.range(of: "<div class=\"language\" lang=\"cy-GB\">"))
+        let english = try #require(letter.output.range(of: "<div class=\"language\" lang=\"en-GB\">"))
+        #expect(welsh.lowerBound < english.lowerBound)
+        #expect(letter.markdown.contains("Annwyl Ms Morgan,") && letter.markdown.contains("Dear Ms Morgan,"))
+        // An English reader's document is not doubled.
+        let kai = try renderer.render(.coverLetter, of: Self.youth, for: .participant("kai"))
+        #expect(!kai.output.contains("class=\"bilingual\""))
+    }
+}

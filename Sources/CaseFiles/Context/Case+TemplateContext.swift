@@ -167,6 +167,7 @@ private struct ContextBuilder {
             "email": optional(service.email),
             "address": optional(service.address),
             "retention": .string(service.retention),
+            "retention_years": service.retentionYears.map { .int($0) } ?? .null,
             "complaints": .string(service.complaints),
             "support_services": .list(service.supportServices.map {
                 ["name": .string($0.name), "phone": optional($0.phone), "website": optional($0.website),
@@ -197,6 +198,7 @@ private struct ContextBuilder {
         return [
             "kind": .string(process.kind.rawValue),
             "label": .string(process.kind.label),
+            "label_cy": .string(process.kind.welshLabel),
             "is_direct": .bool(process.kind.isDirect),
             "is_letters": .bool(process.kind == .letters),
             "is_face_to_face": .bool(process.kind == .faceToFace),

@@ -219,6 +219,17 @@ public struct Process: Sendable {
             case .phone: "a phone call"
             }
         }
+
+        /// The same, in Welsh, after "cymryd rhan mewn" (take part in).
+        public var welshLabel: String {
+            switch self {
+            case .faceToFace: "cyfarfod wyneb yn wyneb"
+            case .shuttle: "negeseuon a gludir rhyngoch gan hwylusydd"
+            case .letters: "llythyrau, wedi'u darllen a'u gwirio gan hwylusydd"
+            case .video: "galwad fideo"
+            case .phone: "galwad ffôn"
+            }
+        }
         public var isDirect: Bool { self == .faceToFace || self == .video || self == .phone }
     }
 

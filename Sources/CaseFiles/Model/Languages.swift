@@ -1,8 +1,12 @@
 /// The languages participants read, and what rj can give each of them
 /// (BPG 2011 §2b.2: information "in another language where needed").
 public enum Languages {
-    /// The languages rj has templates in: English only, for now.
-    public static let documented: Set<String> = ["en", "en-GB", "en-US"]
+    /// The languages rj has templates in: English, and Welsh for every
+    /// document a participant is sent (`Templates/cy/`).
+    public static let documented: Set<String> = ["en", "en-GB", "en-US", "cy", "cy-GB"]
+
+    /// Whether `code` is Welsh.
+    public static func isWelsh(_ code: String) -> Bool { code.lowercased() == "cy" || code.lowercased() == "cy-gb" }
 
     /// Whether rj's documents are written in `code`.
     public static func hasDocuments(in code: String) -> Bool { documented.contains(code) }

@@ -38,6 +38,9 @@ extension RJ {
         @Flag(help: "Also print each pack as pack.pdf, through WeasyPrint.")
         var pdf = false
 
+        @Flag(help: "For a reader of Welsh: Welsh and English side by side, Welsh first.")
+        var bilingual = false
+
         func validate() throws {
             guard (participant != nil) != all else {
                 throw ValidationError("name one participant with --for ID, or use --all")
@@ -47,7 +50,7 @@ extension RJ {
         func run() throws {
             try reportingFailures {
                 let loaded = try options.loadCase()
-                let renderer = try options.renderer(redact: redact, draft: false)
+                let renderer = try options.renderer(redact: redact, draft: false, bilingual: bilingual)
                 let ids = all ? loaded.participants.map(\.id) : [participant!]
                 // Every pack is made before any file is written: a failure leaves nothing half done.
                 var packs: [(pack: InformationPack, pdf: [UInt8]?)] = []

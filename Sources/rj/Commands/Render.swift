@@ -53,10 +53,13 @@ extension RJ {
         @Flag(help: "Render despite guidance errors, marked DRAFT.")
         var draft = false
 
+        @Flag(help: "For a reader of Welsh: Welsh and English side by side, Welsh first.")
+        var bilingual = false
+
         func run() throws {
             try reportingFailures {
                 let loaded = try options.loadCase()
-                let renderer = try options.renderer(redact: redact, draft: draft)
+                let renderer = try options.renderer(redact: redact, draft: draft, bilingual: bilingual)
                 let reader = Audience(audience ?? (document.isInternal ? "internal" : "all-parties"))
                 let rendered: RenderedDocument
                 do {

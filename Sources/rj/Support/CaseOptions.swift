@@ -61,8 +61,8 @@ struct CaseOptions: ParsableArguments {
         return Today.date
     }
 
-    func renderer(redact: Bool, draft: Bool) throws -> DocumentRenderer {
-        let settings = DocumentRenderer.Settings(redact: redact, draft: draft, today: try date())
+    func renderer(redact: Bool, draft: Bool, bilingual: Bool = false) throws -> DocumentRenderer {
+        let settings = DocumentRenderer.Settings(redact: redact, draft: draft, today: try date(), bilingual: bilingual)
         if let templates, !FileManager.default.fileExists(atPath: templates) {
             throw CommandFailure(file: templates, message: "no such folder", hint: "name the folder of the service's templates")
         }
