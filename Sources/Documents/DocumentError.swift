@@ -20,6 +20,8 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
     case missingTemplate(String)
     /// An outcome agreement asked of a case that records none.
     case noAgreement(String)
+    /// A closing letter asked of a case that is not closed.
+    case notClosed(String)
     /// PDF could not be made: the print engine is missing or failed.
     case printEngine(String)
 
@@ -43,6 +45,8 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
             return "error: the \(kind.label) is written to one participant; name them with --for ID"
         case .unknownParticipant(let id, let suggestion):
             return "error: no participant has the id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .notClosed(let file):
+            return "\(file): error: the case is not closed, so it has no closing letter yet; add closure: with its date and reason (completed, partly-completed, not-completed, withdrawn, not-suitable or declined)"
         case .noAgreement(let file):
             return "\(file): error: the case has no agreement yet; add agreement: with its actions to the case file"
         case .printEngine(let message):

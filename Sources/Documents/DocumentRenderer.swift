@@ -173,6 +173,7 @@ public struct DocumentRenderer: Sendable {
     private func render(_ kind: DocumentKind, of case: Case, reader: Participant?, audience: Audience, context: TemplateValue,
                         format: DocumentFormat, appendix: String? = nil) throws(DocumentError) -> (document: RenderedDocument, body: String) {
         if kind == .outcomeAgreement && `case`.agreement == nil { throw .noAgreement(`case`.file) }
+        if kind == .closingLetter && `case`.closure == nil { throw .notClosed(`case`.file) }
         let findings = kind.blockingAreas.isEmpty
             ? [] : GuidanceChecks.run(`case`).filter { kind.blockingAreas.contains($0.area) }
         let errors = findings.filter { $0.severity == .error }

@@ -35,6 +35,16 @@ extension Report {
             var quarter: String
             var value: Int?
             var suppressed: Bool
+
+            // A suppressed value is written as null, not left out, as the rule says.
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(quarter, forKey: .quarter)
+                try container.encode(value, forKey: .value)
+                try container.encode(suppressed, forKey: .suppressed)
+            }
+
+            enum Keys: String, CodingKey { case quarter, value, suppressed }
         }
         struct Row: Encodable {
             var label: String
@@ -52,6 +62,19 @@ extension Report {
             var label: String
             var value: String?
             var basis: Int?
+            /// Why there is no value, when there is none.
+            var note: String?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(label, forKey: .label)
+                try container.encode(value, forKey: .value)
+                try container.encode(basis, forKey: .basis)
+                try container.encodeIfPresent(note, forKey: .note)
+            }
+
+            enum Keys: String, CodingKey { case id, label, value, basis, note }
         }
         struct Document: Encodable {
             var from: String
@@ -73,7 +96,8 @@ extension Report {
                     }, total: Cell(quarter: "total", value: table.shownTotal(row: r), suppressed: table.shownTotal(row: r) == nil))
                 })
             },
-            statistics: statistics.map { Statistic(id: $0.id, label: $0.label, value: $0.value, basis: $0.basis) })
+            statistics: statistics.map { Statistic(id: $0.id, label: $0.label, value: $0.value, basis: $0.basis,
+                                                   note: $0.value == nil ? $0.text : nil) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"

@@ -53,7 +53,7 @@ public struct SubjectAccess: Sendable {
         var about: [Item] = [.fact("Name", person.name), .fact("We address you as", person.addressAs),
                              .fact("Your part in the case", person.role.label)]
         if let pronouns = person.pronouns { about.append(.fact("Pronouns", pronouns)) }
-        about.append(.fact("Language", person.language))
+        about.append(.fact("Language", Languages.name(person.language) ?? person.language))
         if !person.accessNeeds.isEmpty { about.append(.fact("Access needs", person.accessNeeds.map(\.rawValue).joined(separator: ", "))) }
         if let age = person.age { about.append(.fact("Age", String(age))) }
         if let contact = person.contact { about.append(.fact("How to contact you", contact)) }
@@ -108,10 +108,16 @@ public struct SubjectAccess: Sendable {
                 guard let description = action["description"].flatMap(Self.text) else { continue }
                 var parts = [description]
                 if let who = action["responsible_name"].flatMap(Self.text) { parts.append("By: \(who).") }
-                if let due = action["due"].flatMap(Self.text) { parts.append("By when: \(due).") }
+                if let due = action["outcome"]?["due"].flatMap(Self.text) ?? action["due"].flatMap(Self.text) { parts.append("By when: \(due).") }
                 if let schedule = action["schedule"].flatMap(Self.text) { parts.append("When: \(schedule).") }
                 if let standing = action["outcome"]?["standing"].flatMap(Self.text) { parts.append("Where it stands: \(standing).") }
                 items.append(.text("Action \(index + 1)", parts.joined(separator: " ")))
+            }
+            for payment in Self.list(agreement["money"]) {
+                guard let amount = payment["amount"], case .double(let value) = amount else { continue }
+                let payer = payment["payer_name"].flatMap(Self.text), payee = payment["payee_name"].flatMap(Self.text)
+                guard payer != nil || payee != nil else { continue }
+                items.append(.fact("Money", String(format: "£%.2f", value) + (payer.map { " from \($0)" } ?? "") + (payee.map { " to \($0)" } ?? "")))
             }
             for step in records?.agreement ?? [] {
                 let what = switch step.kind {

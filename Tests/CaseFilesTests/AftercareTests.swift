@@ -216,3 +216,28 @@ struct YoungPeopleTests {
         }
     }
 }
+
+/// What was known on a day: progress and decisions recorded later are not.
+struct AsOfTests {
+    @Test func anActionStandsAsRecordedByTheDayAsked() throws {
+        let burglary = try Case.load(path: Checkout.path("Examples/cases/burglary-adult.yml").path)
+        let treatment = burglary.agreement!.actions[2]
+        // On 1 May: in progress, not yet varied, due 29 May.
+        let may = treatment.status(on: CalendarDate(iso: "2026-05-01")!)
+        #expect(may.standing == .open && may.due == CalendarDate(iso: "2026-05-29") && may.latest == nil)
+        // On 1 June: varied on 20 May to 26 June, so not overdue.
+        let june = treatment.status(on: CalendarDate(iso: "2026-06-01")!)
+        #expect(june.standing == .open && june.due == CalendarDate(iso: "2026-06-26"))
+        // On 1 July: done on 24 June.
+        #expect(treatment.status(on: CalendarDate(iso: "2026-07-01")!).standing == .done)
+        // Before the agreement was made, there is nothing to chase.
+        #expect(ActionList.items([burglary], today: CalendarDate(iso: "2026-01-01")!).isEmpty)
+    }
+
+    @Test func theServiceFileIsNamedForWhatItIs() throws {
+        let text = try String(contentsOf: Checkout.path("Examples/cases/service.yml"), encoding: .utf8)
+        #expect { try Case.parse(text, file: "service.yml") } throws: { error in
+            "\(error)" == "service.yml:1:1: error: this is the service file (name, retention, complaints), not a case file; name a case file, such as one with reference: and participants:"
+        }
+    }
+}

@@ -152,6 +152,12 @@ struct ClosingLetterTests {
         #expect(burglary.contains("**Everything agreed was done.**"))
     }
 
+    @Test func anOpenCaseHasNoClosingLetterAndSaysWhy() throws {
+        #expect { try render(try Fixtures.example("neighbour-dispute"), for: "tom") } throws: { error in
+            "\(error)".contains("error: the case is not closed, so it has no closing letter yet; add closure:")
+        }
+    }
+
     @Test func whatItSaysWasDoneFollowsTheActionsNotTheReasonTyped() throws {
         var closed = try Fixtures.example("burglary-adult")
         closed.agreement!.actions[1].progress.removeLast()

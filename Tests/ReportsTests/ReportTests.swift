@@ -131,6 +131,15 @@ struct ReportTests {
         #expect(html.contains("Northfield &lt;RJ&gt;"))
     }
 
+    @Test func jsonWritesASuppressedCountAsNull() throws {
+        let json = Report([Self.figures(referred: "2026-02-01")], from: Self.year.from, to: Self.year.to).json
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let tables = try #require(object?["tables"] as? [[String: Any]])
+        let cell = try #require(((tables[0]["rows"] as? [[String: Any]])?.first?["total"]) as? [String: Any])
+        #expect(cell["suppressed"] as? Bool == true)
+        #expect(cell.keys.contains("value") && cell["value"] is NSNull)
+    }
+
     @Test func csvFieldsCannotBeReadAsFormulas() {
         let cases = Array(repeating: Self.figures(referred: "2026-02-01", source: "=HYPERLINK(\"x\")"), count: 5)
         let csv = Report(cases, from: Self.year.from, to: Self.year.to).csv

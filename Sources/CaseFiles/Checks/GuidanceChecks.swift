@@ -371,7 +371,8 @@ private struct Checker {
             }
             // A closed case reports unsettled actions under RJ-CLO-001 instead.
             guard `case`.closure == nil else { continue }
-            let status = action.status(on: today ?? CalendarDate(year: 1, month: 1, day: 1)!)
+            // With no day given, everything recorded counts, and nothing is overdue (below).
+            let status = action.status(on: today ?? CalendarDate(year: 9999, month: 12, day: 31)!)
             switch status.standing {
             case .needsDecision:
                 add("RJ-ACT-001", .warning,

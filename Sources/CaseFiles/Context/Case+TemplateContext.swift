@@ -292,6 +292,7 @@ private struct ContextBuilder {
             "varied": .bool(decision?.kind == .varied),
             "varied_terms": text(decision?.kind == .varied ? decision?.terms : nil),
             "done_on": optional(status.doneOn),
+            "due": optional(status.due),
             "reason": text(decision?.reason),
         ]
     }

@@ -116,6 +116,15 @@ struct CaseLoader {
     mutating func load(_ root: Yams.Node?) -> Case? {
         let keys = ["reference", "referral", "incident", "participants", "facilitators", "process", "risk", "agreement",
                     "information", "protect", "closure"]
+        // The service file given where a case file was meant: say so once, rather than a dozen unknown keys.
+        if case .mapping(let mapping)? = root {
+            let names = Set(mapping.keys.compactMap(\.string))
+            if !names.contains("reference") && names.contains("name") && (names.contains("complaints") || names.contains("retention")) {
+                reader.report("this is the service file (name, retention, complaints), not a case file; name a case file, such as one with reference: and participants:",
+                              at: SourceLocation(line: 1, column: 1))
+                return nil
+            }
+        }
         guard let root, let map = reader.mapping(root, name: "the case file", keys: keys) else {
             reader.report("the case file is empty; start with reference:, incident: and participants:", at: .unknown)
             return nil

@@ -46,10 +46,11 @@ public enum ActionList {
     public static func items(_ cases: [Case], today: CalendarDate) -> [ActionItem] {
         var items: [ActionItem] = []
         for `case` in cases {
-            guard let agreement = `case`.agreement else { continue }
+            // An agreement made after the day has nothing to chase yet.
+            guard let agreement = `case`.agreement, (agreement.date ?? today) <= today else { continue }
             for (index, action) in agreement.actions.enumerated() {
                 let status = action.status(on: today)
-                items.append(ActionItem(caseReference: `case`.reference, file: `case`.file, number: index + 1, action: action,
+                items.append(ActionItem(caseReference: `case`.reference, file: `case`.file, number: index + 1, action: action.asOf(today),
                                         status: status, consequences: agreement.consequences,
                                         group: group(status, today: today)))
             }

@@ -81,9 +81,23 @@ extension OutcomeAgreement.Action {
         return due
     }
 
-    /// Where the action stands on `today`. An action is overdue from the day
-    /// after its due date; one due today is not yet overdue.
+    /// The action as it stood on `day`: progress entries and a decision dated
+    /// after it are not yet known (undated ones are taken as known).
+    public func asOf(_ day: CalendarDate) -> OutcomeAgreement.Action {
+        var known = self
+        known.progress = progress.filter { ($0.date ?? day) <= day }
+        if let date = decision?.date, date > day { known.decision = nil }
+        return known
+    }
+
+    /// Where the action stands on `today`, from what was recorded by then. An
+    /// action is overdue from the day after its due date; one due today is
+    /// not yet overdue.
     public func status(on today: CalendarDate) -> ActionStatus {
+        asOf(today).standing(on: today)
+    }
+
+    private func standing(on today: CalendarDate) -> ActionStatus {
         let latest = latestProgress
         let due = currentDue
         var status = ActionStatus(standing: .open, latest: latest, due: due, daysOverdue: nil, doneOn: nil)

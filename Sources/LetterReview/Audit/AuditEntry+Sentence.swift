@@ -47,7 +47,7 @@ extension AuditEntry {
             what = d["on"] == "true" ? "turned on one-time codes at sign-in for \(whose) account (a new secret)"
                 : "turned off one-time codes at sign-in for \(whose) account"
         case .view:
-            what = "read the letter"
+            what = d["for"] == "subject access" ? "read the letter for a subject access request" : "read the letter"
         case .signIn:
             what = "signed in to the review desk"
         case .signInFailed:

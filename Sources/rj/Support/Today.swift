@@ -10,6 +10,13 @@ enum Today {
         return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The day by the clock in Europe/London, whatever `RJ_TODAY` says: for
+    /// what must not be done early (deleting records past their retention).
+    static var byTheClock: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
     /// YYYY-MM-DD.
     static var iso: String { date.description }
 

@@ -49,7 +49,7 @@ extension RJ {
         }
 
         static func text(_ items: [ActionItem], cases: [Case], today: CalendarDate) -> String {
-            let withAgreement = cases.filter { $0.agreement != nil }.count
+            let withAgreement = Set(items.map(\.caseReference)).count
             let chase = items.filter { $0.group == .chaseNow }.count
             var output = "Actions on \(today): \(items.count) in \(withAgreement) agreement\(withAgreement == 1 ? "" : "s"), "
                 + "\(chase) to chase now\n"

@@ -46,10 +46,10 @@ extension RJ {
 
         func run() throws {
             try reportingFailures {
-                let day = try today.map { CalendarDate(iso: try Today.parse($0, option: "--today"))! } ?? Today.date
-                // A day ahead lets one look at what will fall due; deleting counts from today only.
-                if apply && day > Today.date {
-                    throw CommandFailure(message: "--today \(day) is after today (\(Today.date)); records are deleted only once their period has really ended",
+                // A day ahead lets one look at what will fall due; deleting counts from the day by the clock only.
+                let day = try today.map { CalendarDate(iso: try Today.parse($0, option: "--today"))! } ?? (apply ? Today.byTheClock : Today.date)
+                if apply && day > Today.byTheClock {
+                    throw CommandFailure(message: "--today \(day) is after today (\(Today.byTheClock)); records are deleted only once their period has really ended",
                                          hint: "leave out --today with --apply", exitCode: 1)
                 }
                 let servicePath = service ?? URL(fileURLWithPath: folder).appendingPathComponent("service.yml").relativePath

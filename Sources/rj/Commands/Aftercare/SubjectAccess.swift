@@ -57,7 +57,10 @@ extension RJ {
                 try Self.checkFolder(out)
                 var records: ParticipantRecords?
                 if !noLetters {
-                    let actor = try storeOptions.actor()
+                    guard let actor = storeOptions.actorIfNamed else {
+                        throw CommandFailure(message: "reading the letter store needs a member of staff who may read letters",
+                                             hint: "say who you are with --as STAFF-ID (or RJ_AS), or leave the letters out with --no-letters")
+                    }
                     let queue = try storeOptions.open()
                     records = try attempt { () throws(LetterError) in
                         try queue.subjectAccess(case: loaded, participant: participant, by: actor)
