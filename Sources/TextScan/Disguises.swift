@@ -13,6 +13,8 @@ extension Detectors {
         "six": 6, "seven": 7, "eight": 8, "nine": 9,
     ]
     package static let repeatWords: [String: Int] = ["double": 2, "triple": 3, "treble": 3]
+    /// Words that say a digit is followed by noughts, as numbers are read aloud ("nine hundred": 900).
+    package static let noughtWords: [String: Int] = ["hundred": 2, "thousand": 3]
     /// Letters written for digits inside a number ("O77OO", "l23").
     package static let lookAlikes: Set<Unicode.Scalar> = ["o", "O", "l", "I", "i", "s", "S", "B", "z", "Z"]
 
@@ -37,6 +39,9 @@ extension Detectors {
                 } else if digitWords[word] != nil {
                     digits += 1
                     disguised = true
+                    cursor += 1
+                } else if let noughts = noughtWords[word], cursor > index, digitWords[tokens[cursor - 1].word] != nil {
+                    digits += noughts
                     cursor += 1
                 } else if let count = digitCount(word, raw: s[tokens[cursor].start..<tokens[cursor].end]) {
                     digits += count.digits

@@ -279,3 +279,10 @@ struct WelshTests {
         #expect(!kai.output.contains("class=\"bilingual\""))
     }
 }
+
+extension DisclosureTests {
+    @Test func aPhoneNumberReadAloudInSharedTextIsCaught() throws {
+        let loaded = try burglary(sharing: "Her number is oh seven seven double oh nine hundred one two three.")
+        #expect(GuidanceChecks.run(loaded).contains { $0.code == "RJ-INF-001" && $0.message.contains("a phone number written in words") })
+    }
+}

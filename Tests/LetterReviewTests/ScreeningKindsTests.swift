@@ -59,6 +59,8 @@ struct ScreeningKindsTests {
 
     @Test(arguments: [
         "You can reach me on oh seven nine double four, three one two, eight six seven.",
+        // Read aloud as people say them: "nine hundred" is 900.
+        "Ring me on oh seven seven double oh nine hundred, four five six.",
         "My number is O77OO 9OO 123 if you need it.",
         "0 7 7 0 0\n9 0 0 1 2 3",
         "Email me at jay dot smith at gmail dot com.",
@@ -86,6 +88,7 @@ struct ScreeningKindsTests {
         ("I am sorry for breaking into your home. It was wrong and it was my fault.", .responsible),
         ("I hope you and your family can feel safe again one day.", .responsible),
         ("Two years ago I owed £450 and took the 43 bus to work every day.", .responsible),
+        ("I did three hundred hours of unpaid work and two thousand steps a day on the ward.", .responsible),
         ("I deleted my snap and my insta when I went into rehab.", .responsible),
         ("I will wait for the service to tell me if you want to reply.", .responsible),
     ])
