@@ -98,9 +98,14 @@ extension Report {
             },
             statistics: statistics.map { Statistic(id: $0.id, label: $0.label, value: $0.value, basis: $0.basis,
                                                    note: $0.value == nil ? $0.text : nil) })
+        return Self.jsonText(document)
+    }
+
+    /// Pretty, sorted JSON with a final newline: what the report and a subject access copy write.
+    static func jsonText(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
     }
 
     /// A page for commissioners: each table with a bar chart of its totals,

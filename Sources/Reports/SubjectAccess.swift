@@ -162,11 +162,7 @@ public struct SubjectAccess: Sendable {
         CalendarDate(iso: text.prefix(10)).map(day) ?? text
     }
 
-    static func day(_ date: CalendarDate) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                      "November", "December"]
-        return "\(date.day) \(months[date.month - 1]) \(date.year)"
-    }
+    static func day(_ date: CalendarDate) -> String { date.formatted() }
 
     static func text(_ value: TemplateValue) -> String? {
         switch value {
@@ -222,9 +218,7 @@ extension SubjectAccess {
                 }
             })
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        return Report.jsonText(document)
     }
 
     /// The export as a page to read on screen or print: every value escaped.

@@ -70,6 +70,9 @@ struct RetentionTests {
                 == .missing("a reason for deleting the records"))
         #expect(refusal { try queue.deleteRecords(case: reference, reason: "due", by: Service.as("stranger")) }
                 == .unknownStaff("stranger"))
+        // Counting what the store holds is a read: an admin, who reads no letters, is refused that too.
+        #expect(refusal { _ = try queue.holdings(case: reference, by: Service.as("admin")) }
+                == .lacksRole(staff: "admin", action: .read, needs: Permissions.roles(for: .read)))
         // Refused means nothing went.
         #expect(try queue.holdings(case: reference, by: kturner).letters == 2)
         #expect(try queue.verify(by: manager).isIntact)

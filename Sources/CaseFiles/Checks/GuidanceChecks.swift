@@ -372,7 +372,7 @@ private struct Checker {
             // A closed case reports unsettled actions under RJ-CLO-001 instead.
             guard `case`.closure == nil else { continue }
             // With no day given, everything recorded counts, and nothing is overdue (below).
-            let status = action.status(on: today ?? CalendarDate(year: 9999, month: 12, day: 31)!)
+            let status = action.status(on: today ?? .afterEverything)
             switch status.standing {
             case .needsDecision:
                 add("RJ-ACT-001", .warning,
@@ -393,7 +393,7 @@ private struct Checker {
         guard let closure = `case`.closure else { return }
         let actions = `case`.agreement?.actions ?? []
         // Settled or not does not depend on the day once the case is closed: anything still open is unsettled.
-        let statuses = actions.map { $0.status(on: closure.date ?? today ?? CalendarDate(year: 9999, month: 12, day: 31)!) }
+        let statuses = actions.map { $0.status(on: closure.date ?? today ?? .afterEverything) }
         for (index, status) in statuses.enumerated() where !status.standing.isSettled {
             add("RJ-CLO-001", .error,
                 "the case is closed, but action \(index + 1) is neither done nor decided (\(status.standing.label)): record it done, or a decision (kind varied, waived or not-completed)",

@@ -280,7 +280,7 @@ private struct ContextBuilder {
     /// How an action ended, as a closing letter tells it (DJ203 P14, P17):
     /// settled on the day the case closed, or on the day of the document.
     func outcomeValue(_ action: OutcomeAgreement.Action) -> TemplateValue {
-        let day = `case`.closure?.date ?? CalendarDate(year: 9999, month: 12, day: 31)!
+        let day = `case`.closure?.date ?? .afterEverything
         let status = action.status(on: day)
         let decision = action.decision
         return [
@@ -309,7 +309,7 @@ private struct ContextBuilder {
             "is_completed": .bool(reason == .completed),
             // What the letter says was done follows the actions, not the reason typed.
             "all_done": .bool(`case`.agreement.map { agreement in
-                agreement.actions.allSatisfy { [.done, .doneLate].contains($0.status(on: closure.date ?? CalendarDate(year: 9999, month: 12, day: 31)!).standing) }
+                agreement.actions.allSatisfy { [.done, .doneLate].contains($0.status(on: closure.date ?? .afterEverything).standing) }
             } ?? false),
             "is_partly_completed": .bool(reason == .partlyCompleted),
             "is_not_completed": .bool(reason == .notCompleted),

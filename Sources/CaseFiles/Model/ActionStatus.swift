@@ -49,6 +49,11 @@ public struct ActionStatus: Sendable, Equatable {
     }
 }
 
+extension CalendarDate {
+    /// A day after anything a case records: what stands "once everything recorded is known".
+    static let afterEverything = CalendarDate(year: 9999, month: 12, day: 31)!
+}
+
 extension OutcomeAgreement.Progress.Status {
     public var label: String {
         switch self {

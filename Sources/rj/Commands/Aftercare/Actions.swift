@@ -32,12 +32,7 @@ extension RJ {
 
         func run() throws {
             try reportingFailures {
-                let day = try today.map { text -> CalendarDate in
-                    guard let date = CalendarDate(iso: text) else {
-                        throw CommandFailure(message: "--today \(text) is not a date", hint: "write it as YYYY-MM-DD")
-                    }
-                    return date
-                } ?? Today.date
+                let day = try today.map { CalendarDate(iso: try Today.parse($0, option: "--today"))! } ?? Today.date
                 let cases = try CaseFolder.load(path)
                 let items = ActionList.items(cases, today: day)
                 switch format {

@@ -129,9 +129,7 @@ extension RJ {
         /// no figures), never both, so that no case is counted twice.
         static func replace(_ loaded: Case, in folder: String, today: CalendarDate) throws -> String {
             let figures = CaseFigures(loaded, today: today)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(figures) + Data("\n".utf8)
+            let data = Data((try JSON.encode(figures) + "\n").utf8)
             let closed = loaded.closure?.date.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? "undated"
             let tag = UUID().uuidString.prefix(8).lowercased()
             let base = URL(fileURLWithPath: folder)
