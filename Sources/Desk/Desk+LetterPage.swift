@@ -7,11 +7,13 @@ extension Desk {
     /// A letter: its text with every finding marked where it is, its versions
     /// and their changes, the co-sign state, the copy to hand over, the forms
     /// the reader may use, and its audit trail in sentences. The reading is audited.
-    func letterPage(_ id: Int64, session: DeskSession, version: Int?, notice: TemplateValue?,
-                    error: LetterError?) async throws -> Response {
+    /// `read` is the reading when it was made with the session's check;
+    /// otherwise the page makes it.
+    func letterPage(_ id: Int64, session: DeskSession, reading read: Result<LetterReading, LetterError>? = nil, version: Int?,
+                    notice: TemplateValue?, error: LetterError?) async throws -> Response {
         let reading: LetterReading
-        do {
-            reading = try await queue.reading(id, by: session.actor, today: today)
+        do throws(LetterError) {
+            if let read { reading = try read.get() } else { reading = try await queue.reading(id, by: session.actor, today: today) }
         } catch {
             return try page("message", status: Self.status(for: error), session: session, title: "Letter \(id)",
                             ["message": .string(error.description)])

@@ -9,12 +9,15 @@ extension Desk {
             try await self.signedIn(request) { session in try await self.queuePage(request, session) }
         }
         router.get("/letters/:id") { request, context -> Response in
-            try await self.signedIn(request) { session in
-                let id = try context.parameters.require("id", as: Int64.self)
-                let version = request.uri.queryParameters.get("version", as: Int.self)
-                let done = request.uri.queryParameters.get("done")
-                return try await self.letterPage(id, session: session, version: version, notice: done.flatMap(Self.notice), error: nil)
-            }
+            // The desk's busiest page checks its session in the same transaction as the reading.
+            let id = try context.parameters.require("id", as: Int64.self)
+            guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
+                  let (session, reading) = try? await self.queue.reading(id, session: token, today: self.today)
+            else { return .redirect(to: "/login", type: .normal) }
+            let version = request.uri.queryParameters.get("version", as: Int.self)
+            let done = request.uri.queryParameters.get("done")
+            return try await self.letterPage(id, session: session, reading: reading, version: version,
+                                             notice: done.flatMap(Self.notice), error: nil)
         }
         router.get("/letters/:id/handover") { request, context -> Response in
             try await self.signedIn(request) { session in

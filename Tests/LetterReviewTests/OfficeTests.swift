@@ -31,6 +31,42 @@ struct OfficeTests {
         }
     }
 
+    /// The desk's letter page checks its session in the same transaction as
+    /// the reading: a session not open is refused as a page's is, and an open
+    /// session's reader is refused what they may not read, office by office.
+    @Test(arguments: Backend.available)
+    func aReadingWithItsSessionIsRefusedAsEachAloneIs(_ backend: Backend) async throws {
+        let offices = try Offices(backend)
+        let queue = offices.queue, admin = Service.as("admin"), start = Date()
+        for id in ["yfac", "lead", "admin"] { try queue.setPassword(id, to: "a long enough one", by: admin) }
+        func session(_ id: String) throws -> String { try queue.signIn(id, password: "a long enough one", now: start).token }
+        func read(_ letter: Int64, _ token: String) async throws -> Result<LetterReading, LetterError> {
+            try await queue.reading(letter, session: token, today: "2026-03-21", now: start).reading
+        }
+        let yfac = try session("yfac"), lead = try session("lead"), noReader = try session("admin")
+        #expect(try await read(offices.york, yfac).get().view.details.letter.office == "york")
+        #expect(try await read(offices.york, yfac).get().names["lfac"] == "Lena Leeds")
+        guard case .failure(.notFound(offices.leeds)) = try await read(offices.leeds, yfac) else {
+            Issue.record("a York facilitator read Leeds's letter")
+            return
+        }
+        // The lead reads every office; the admin reads none.
+        #expect(try await read(offices.leeds, lead).get().view.details.letter.office == "leeds")
+        guard case .failure(.lacksRole(staff: "admin", action: .read, needs: _)) = try await read(offices.york, noReader) else {
+            Issue.record("the admin read a letter")
+            return
+        }
+        // A session not open, or whose member was disabled, is no session.
+        await #expect(throws: LetterError.notSignedIn) { _ = try await read(offices.york, "not a token") }
+        try queue.disableStaff("yfac", by: admin)
+        await #expect(throws: LetterError.notSignedIn) { _ = try await read(offices.york, yfac) }
+        await #expect(throws: LetterError.notSignedIn) { _ = try queue.session(yfac, now: start) }
+        // Each reading given is on the trail; no refused one is.
+        let reads = try queue.log(letter: offices.york, by: Service.as("ysup")).filter { $0.action == "view" }
+        #expect(reads.map(\.actor) == ["yfac", "yfac"])
+        #expect(try queue.log(letter: offices.leeds, by: Service.as("lfac")).filter { $0.action == "view" }.map(\.actor) == ["lead"])
+    }
+
     @Test(arguments: Backend.available)
     func anOfficesSignaturesAreItsOwn(_ backend: Backend) throws {
         let offices = try Offices(backend)

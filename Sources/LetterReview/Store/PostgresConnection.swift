@@ -24,7 +24,9 @@ final class PostgresConnection: SQLConnection {
 
     deinit { PQfinish(handle) }
 
-    var isUsable: Bool { PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE }
+    var isUsable: Bool {
+        PQstatus(handle) == CONNECTION_OK && (unanswered || PQtransactionStatus(handle) == PQTRANS_IDLE)
+    }
     /// Whether the server is still there (a restart breaks every connection).
     var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }
 
@@ -43,6 +45,17 @@ final class PostgresConnection: SQLConnection {
     /// Whether the transaction begun with ``begin(_:)`` has reached the server.
     private var began = false
 
+    /// Whether a read-only transaction's COMMIT was sent without waiting for
+    /// its answer (see ``end(_:waiting:)``), to be read before anything else.
+    private var unanswered = false
+
+    /// Reads the answer to a COMMIT sent without waiting, if one is due.
+    private func collect() {
+        guard unanswered else { return }
+        unanswered = false
+        while let result = PQgetResult(handle) { PQclear(result) }
+    }
+
     /// Begins a transaction with the statements `start`, sent with the
     /// transaction's first question rather than on their own.
     func begin(_ start: [String]) {
@@ -53,13 +66,23 @@ final class PostgresConnection: SQLConnection {
     /// Ends the transaction with `command` (COMMIT or ROLLBACK); one that
     /// never reached the server ends without a word to it. A commit carries
     /// the statements still deferred (an audit entry's insert) in its round
-    /// trip; a rollback drops them.
-    func end(_ command: String) throws {
+    /// trip; a rollback drops them. A read-only transaction's commit, with
+    /// nothing deferred, need not be waited for (`waiting: false`): nothing
+    /// it read can change, so its answer is read before the connection's next
+    /// question rather than now.
+    func end(_ command: String, waiting: Bool = true) throws {
         let sent = began
         let pending = deferred
         deferred.removeAll()
         began = false
         guard sent else { return }
+        collect()
+        if !waiting && command == "COMMIT" && pending.isEmpty && PQsendQuery(handle, command) == 1 {
+            unanswered = PQflush(handle) == 0
+            if unanswered { return }
+            while let result = PQgetResult(handle) { PQclear(result) }
+            throw PostgresError(state: nil, message: Self.message(handle))
+        }
         if command == "COMMIT" && !pending.isEmpty {
             deferred = pending
             _ = try batch([SQLStatement("COMMIT")])
@@ -71,6 +94,7 @@ final class PostgresConnection: SQLConnection {
 
     @discardableResult
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        collect()
         if !deferred.isEmpty { return try batch([SQLStatement(sql, arguments)])[0] }
         let values = try Self.texts(arguments)
         let result: OpaquePointer?
@@ -96,6 +120,7 @@ final class PostgresConnection: SQLConnection {
     /// statement that fails stops those after it (the server skips them)
     /// and its error is thrown once the pipeline is read to its end.
     func batch(_ statements: [SQLStatement]) throws -> [[SQLRow]] {
+        collect()
         let all = deferred + statements
         let skipped = deferred.count
         deferred.removeAll()

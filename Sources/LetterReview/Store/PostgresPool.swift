@@ -52,7 +52,7 @@ final class PostgresPool: @unchecked Sendable {
                     connection.begin(["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"])
                 }
                 let result = try body(connection)
-                try connection.end("COMMIT")
+                try connection.end("COMMIT", waiting: write)
                 return result
             } catch {
                 _ = try? connection.end("ROLLBACK")

@@ -108,6 +108,14 @@ final class StoreTransaction {
         }
     }
 
+    /// Records that offices were set by a statement of the transaction's
+    /// own (one that read them from a record in the same round trip), with
+    /// the same refusal as ``enter(_:)``.
+    func entered(_ offices: Set<String>) throws {
+        for office in offices where !StaffMember.isValidOffice(office) { throw LetterError.invalidOffice(office) }
+        self.offices = offices.sorted()
+    }
+
     /// Every office with records: each office a member of staff belongs to,
     /// and the main office, whose chain holds what no member's office does
     /// (sign-ins by ids that are not on the staff list).
@@ -273,19 +281,6 @@ final class StoreTransaction {
             """, [.integer(id)] + scope.values)
     }
 
-    /// What a reading of a letter shows besides its records, asked together
-    /// (one round trip on PostgreSQL): the entry that last recorded its
-    /// state, the staff list, its changes and its latest reads.
-    func trail(of id: Int64, latestReads: Int) throws
-        -> (last: AuditEntry?, staff: [StaffMember], changes: [AuditEntry], reads: [AuditEntry]) {
-        guard let last = lastEntryStatement(letter: id), let changes = changesStatement(letter: id),
-              let reads = readsStatement(letter: id, latest: latestReads)
-        else { return (nil, try allStaff(), [], []) }
-        let results = try connection.batch([last, SQLStatement("SELECT * FROM staff ORDER BY id"), changes, reads])
-        return (try results[0].first.map(AuditEntry.init(row:)), try results[1].map { try $0.decode(StaffMember.self) },
-                try results[2].map(AuditEntry.init(row:)), try results[3].map(AuditEntry.init(row:)))
-    }
-
     /// A mark that changes with every audited change in the offices entered,
     /// reads aside: each office's latest change. Writes are one at a time and
     /// every change is audited in its own transaction, so the same mark means
@@ -326,6 +321,25 @@ final class StoreTransaction {
         return try connection.fetch(AuditEntry.self, from: "auditEntry", """
             WHERE staffMember = ? AND \(scope.clause) ORDER BY sequence DESC LIMIT 1
             """, [.text(id)] + scope.values).first
+    }
+
+    /// Everything a reading of a letter shows, asked together (one round
+    /// trip on PostgreSQL): the letter with its records, the entry that last
+    /// recorded its state, the staff list, its changes and its latest reads.
+    /// Nil when no office is entered.
+    func readingRecords(_ id: Int64, latestReads: Int) throws -> ReadingRecords? {
+        guard let scope = scope(), let last = lastEntryStatement(letter: id), let changes = changesStatement(letter: id),
+              let reads = readsStatement(letter: id, latest: latestReads) else { return nil }
+        let letter = SQLStatement.select(StoredLetter.self, from: "letter", "WHERE id = ? AND \(scope.clause)",
+                                         [.integer(id)] + scope.values)
+        let results = try connection.batch([letter] + Self.recordStatements(of: id)
+                                           + [last, SQLStatement("SELECT * FROM staff ORDER BY id"), changes, reads])
+        let details = try results[0].first.map(StoredLetter.init(row:)).map { letter in
+            try Self.details(of: letter, from: Array(results[1...4]))
+        }
+        return ReadingRecords(details: details, last: try results[5].first.map(AuditEntry.init(row:)),
+                              staff: try results[6].map { try $0.decode(StaffMember.self) },
+                              changes: try results[7].map(AuditEntry.init(row:)), reads: try results[8].map(AuditEntry.init(row:)))
     }
 
     /// How many entries the whole store has written, in every office.
@@ -380,8 +394,22 @@ final class StoreTransaction {
     }
 
     func discrepancies(_ member: StaffMember) throws -> [Discrepancy] {
-        Integrity.compare(.staff(member.id), now: RecordState(member), last: try lastEntry(staff: member.id), key: key)
+        discrepancies(member, last: try lastEntry(staff: member.id))
     }
+
+    /// The member's discrepancies against the entry that last recorded them, already read.
+    func discrepancies(_ member: StaffMember, last: AuditEntry?) -> [Discrepancy] {
+        Integrity.compare(.staff(member.id), now: RecordState(member), last: last, key: key)
+    }
+}
+
+/// What ``StoreTransaction/readingRecords(_:latestReads:)`` reads.
+struct ReadingRecords {
+    var details: LetterDetails?
+    var last: AuditEntry?
+    var staff: [StaffMember]
+    var changes: [AuditEntry]
+    var reads: [AuditEntry]
 }
 
 /// Timestamps, to the millisecond, in UTC: `2026-03-21T09:14:02.123Z`.

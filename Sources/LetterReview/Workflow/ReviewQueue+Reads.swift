@@ -1,4 +1,5 @@
 import CaseFiles
+import Foundation
 /// A letter as a reviewer reads it, and whether its records are as the audit trail left them.
 public struct LetterView: Sendable {
     public var details: LetterDetails
@@ -69,23 +70,57 @@ extension ReviewQueue {
     public func reading(_ id: Int64, by actor: Actor, today: String, latestReads: Int = 10) async throws(LetterError) -> LetterReading {
         let store = self.store
         let reading = try await run { () throws(LetterError) -> LetterReading in try store.read { tx in
-            let member = try Self.member(tx, actor, may: .read)
-            guard let details = try tx.details(id) else { throw LetterError.notFound(id) }
-            if Self.takesPart(member, in: details.parties) {
-                throw LetterError.participantCannotAct(staff: member.id, caseReference: details.letter.caseReference)
-            }
-            let trail = try tx.trail(of: id, latestReads: latestReads)
-            let discrepancies = tx.discrepancies(details, last: trail.last)
-            let staff = trail.staff
-            let releaser = details.letter.releasedBy.flatMap { id in staff.first { $0.id == id } }
-            let handover = discrepancies.isEmpty ? Self.preview(details, releasedBy: releaser, today: today) : nil
-            return LetterReading(view: LetterView(details: details, discrepancies: discrepancies),
-                                 changes: trail.changes, latestReads: trail.reads,
-                                 names: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
-                                 handover: handover)
+            try Self.read(tx, id, by: try Self.member(tx, actor, may: .read), latestReads: latestReads, today: today)
         } }
         try await readings.add(LetterRead(actor: actor, letter: id, office: reading.view.details.letter.office))
         return reading
+    }
+
+    /// A letter read as ``reading(_:by:today:latestReads:)`` reads it, by
+    /// the member of staff whose session `token` opens, checked in the same
+    /// transaction: the desk's letter page. A session not open is refused
+    /// (`notSignedIn`) as ``session(_:now:)`` refuses it; a reading refused
+    /// to an open session is given with it, as the reading's own refusal.
+    public func reading(_ id: Int64, session token: String, today: String, now: Date = Date(),
+                        latestReads: Int = 10) async throws(LetterError) -> (session: DeskSession, reading: Result<LetterReading, LetterError>) {
+        let store = self.store
+        let (found, reading) = try await run { () throws(LetterError) in try store.read { tx -> (OpenSession?, Result<LetterReading, LetterError>) in
+            guard let open = try Self.openSession(tx, token, at: now) else { return (nil, .failure(.notSignedIn)) }
+            let member = open.session.member
+            do {
+                // The session's check of its member is the reading's when the reading sees the same
+                // office; a reader of every office is checked again for them all.
+                let reader = try Permissions.offices(of: member, for: .read, every: tx.allOffices) == [member.office]
+                    ? try Self.vetted(member, tx, may: .read, last: open.memberLast)
+                    : try Self.member(tx, open.session.actor, may: .read)
+                return (open, .success(try Self.read(tx, id, by: reader, latestReads: latestReads, today: today)))
+            } catch let refusal as LetterError {
+                return (open, .failure(refusal))
+            }
+        } }
+        let session = try kept(found, token, at: now).session
+        if case .success(let read) = reading {
+            try await readings.add(LetterRead(actor: session.actor, letter: id, office: read.view.details.letter.office))
+        }
+        return (session, reading)
+    }
+
+    /// The reading of letter `id` by `member`, already checked, in `tx`.
+    static func read(_ tx: StoreTransaction, _ id: Int64, by member: StaffMember, latestReads: Int, today: String) throws -> LetterReading {
+        guard let records = try tx.readingRecords(id, latestReads: latestReads), let details = records.details else {
+            throw LetterError.notFound(id)
+        }
+        if takesPart(member, in: details.parties) {
+            throw LetterError.participantCannotAct(staff: member.id, caseReference: details.letter.caseReference)
+        }
+        let discrepancies = tx.discrepancies(details, last: records.last)
+        let staff = records.staff
+        let releaser = details.letter.releasedBy.flatMap { id in staff.first { $0.id == id } }
+        let handover = discrepancies.isEmpty ? preview(details, releasedBy: releaser, today: today) : nil
+        return LetterReading(view: LetterView(details: details, discrepancies: discrepancies),
+                             changes: records.changes, latestReads: records.reads,
+                             names: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                             handover: handover)
     }
 
     /// Writes a batch of readings in one transaction, each checked as its

@@ -102,22 +102,32 @@ extension ReviewQueue {
     /// idle too long, not too old, sealed with the service key, and its member
     /// of staff still active with their record as the trail left it.
     public func session(_ token: String, now: Date = Date()) throws(LetterError) -> DeskSession {
-        let id = DeskSession.id(of: token)
+        let found = try store.read { tx in try Self.openSession(tx, token, at: now) }
+        return try kept(found, token, at: now).session
+    }
+
+    /// The session `token` opens, read in `tx`, with the last time it was
+    /// seen and the entry that last recorded its member; nil when it is not
+    /// open. The transaction then sees the member's office.
+    static func openSession(_ tx: StoreTransaction, _ token: String, at now: Date) throws -> OpenSession? {
         let time = now.timeIntervalSince1970
-        let found = try store.read { tx -> (DeskSession, Double)? in
-            guard let row = try tx.session(id), let member = try tx.staffMember(row.staffId) else { return nil }
-            try tx.enter([member.office])
-            guard tx.key.isSeal(row.seal, of: row.canonical), !member.disabled, try tx.discrepancies(member).isEmpty,
-                  time - row.lastSeenAt <= Self.idleTimeout, time - row.createdAt <= Self.sessionLifetime
-            else { return nil }
-            return (DeskSession(token: token, csrf: row.csrf, member: member), row.lastSeenAt)
-        }
-        guard let (session, lastSeen) = found else {
+        guard let (row, member, last) = try tx.sessionRecords(DeskSession.id(of: token)),
+              tx.key.isSeal(row.seal, of: row.canonical), !member.disabled, tx.discrepancies(member, last: last).isEmpty,
+              time - row.lastSeenAt <= idleTimeout, time - row.createdAt <= sessionLifetime
+        else { return nil }
+        return OpenSession(session: DeskSession(token: token, csrf: row.csrf, member: member), lastSeen: row.lastSeenAt, memberLast: last)
+    }
+
+    /// An open session kept: its last use noted (once a minute at most); a
+    /// session not open is forgotten, and refused.
+    func kept(_ found: OpenSession?, _ token: String, at now: Date) throws(LetterError) -> OpenSession {
+        let id = DeskSession.id(of: token), time = now.timeIntervalSince1970
+        guard let found else {
             try store.write { tx in try tx.deleteSession(id) }
             throw .notSignedIn
         }
-        if time - lastSeen > 60 { try store.write { tx in try tx.touchSession(id, at: time) } }
-        return session
+        if time - found.lastSeen > 60 { try store.write { tx in try tx.touchSession(id, at: time) } }
+        return found
     }
 
     /// Ends a session.
@@ -167,6 +177,14 @@ extension ReviewQueue {
     static let decoyHash = Bcrypt.hash(randomToken(), cost: 10)
 }
 
+/// A session found open, as ``ReviewQueue/openSession(_:_:at:)`` reads it.
+struct OpenSession {
+    var session: DeskSession
+    var lastSeen: Double
+    /// The entry that last recorded the session's member, in their office.
+    var memberLast: AuditEntry?
+}
+
 /// A session as the store keeps it.
 struct SessionRow: Codable {
     var id: String
@@ -189,6 +207,28 @@ struct SessionRow: Codable {
 extension StoreTransaction {
     func session(_ id: String) throws -> SessionRow? {
         try connection.fetchOne(SessionRow.self, "SELECT * FROM session WHERE id = ?", [.text(id)])
+    }
+
+    /// A session, its member of staff and the entry that last recorded
+    /// them, asked together (one round trip on PostgreSQL); the transaction
+    /// then sees that member's office and no other, as if it had entered it.
+    func sessionRecords(_ id: String) throws -> (row: SessionRow, member: StaffMember, last: AuditEntry?)? {
+        let staffId = "(SELECT staffId FROM session WHERE id = ?)"
+        let office = "(SELECT office FROM staff WHERE id = \(staffId))"
+        var statements = [SQLStatement("SELECT * FROM session WHERE id = ?", [.text(id)]),
+                          SQLStatement("SELECT * FROM staff WHERE id = \(staffId)", [.text(id)])]
+        if connection.dialect == .postgres {
+            // No session, no office: an empty setting, under which row-level security shows nothing.
+            statements.append(SQLStatement("SELECT set_config('app.offices', COALESCE(\(office), ''), true)", [.text(id)]))
+        }
+        statements.append(.select(AuditEntry.self, from: "auditEntry", """
+            WHERE staffMember = \(staffId) AND office = \(office) ORDER BY sequence DESC LIMIT 1
+            """, [.text(id), .text(id)]))
+        let results = try connection.batch(statements)
+        guard let row = try results[0].first?.decode(SessionRow.self),
+              let member = try results[1].first?.decode(StaffMember.self), member.id == row.staffId else { return nil }
+        try entered([member.office])
+        return (row, member, try results[results.count - 1].first.map(AuditEntry.init(row:)))
     }
 
     func insertSession(_ session: DeskSession, at time: Double) throws {

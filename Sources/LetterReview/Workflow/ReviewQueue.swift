@@ -154,8 +154,15 @@ public final class ReviewQueue: Sendable {
         }
         // From here the transaction sees the offices this action may touch, and no other.
         try tx.enter(try Permissions.offices(of: member, for: action, every: tx.allOffices))
+        return try vetted(member, tx, may: action, last: action == .verify ? nil : try tx.lastEntry(staff: member.id))
+    }
+
+    /// `member`, as ``member(_:_:may:)`` read them, if they may take
+    /// `action`: their record as `last` (the entry that last recorded it)
+    /// left it, active, and holding a role for it.
+    static func vetted(_ member: StaffMember, _ tx: StoreTransaction, may action: LetterAction, last: AuditEntry?) throws -> StaffMember {
         if action != .verify {
-            let discrepancies = try tx.discrepancies(member)
+            let discrepancies = tx.discrepancies(member, last: last)
             guard discrepancies.isEmpty else { throw LetterError.recordsAltered(discrepancies) }
         }
         guard !member.disabled else { throw LetterError.staffDisabled(member.id) }
