@@ -254,11 +254,14 @@ package enum Detectors {
         "aunt", "auntie", "uncle", "niece", "nephew", "stepson", "stepdaughter", "baby", "kid", "child",
     ]
 
-    /// A family member named: "your daughter Sophie", "my brother Liam".
+    /// A family member of someone other than the writer named: "your
+    /// daughter Sophie", "his brother Liam". The writer's own ("my husband,
+    /// Derek") is theirs to name.
     package static func familyNames(_ text: ScannedText) -> [Hit] {
         var hits: [Hit] = []
         let tokens = text.tokens
         for index in tokens.indices.dropLast() where familyWords.contains(tokens[index].word) {
+            if index > 0, ["my", "our"].contains(tokens[index - 1].word) { continue }
             let next = tokens[index + 1]
             guard next.isCapitalised, next.start - tokens[index].end <= 2,
                   text.scalars[tokens[index].end..<next.start].allSatisfy({ $0 == " " || $0 == "," }),

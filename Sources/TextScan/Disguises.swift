@@ -43,7 +43,7 @@ extension Detectors {
                 } else if let noughts = noughtWords[word], cursor > index, digitWords[tokens[cursor - 1].word] != nil {
                     digits += noughts
                     cursor += 1
-                } else if let count = digitCount(word, raw: s[tokens[cursor].start..<tokens[cursor].end]) {
+                } else if let count = digitCount(word, raw: s[tokens[cursor].start..<tokens[cursor].end]) ?? mixedDigits(word) {
                     digits += count.digits
                     disguised = disguised || count.disguised
                     cursor += 1
@@ -79,6 +79,54 @@ extension Detectors {
         }
         guard real > 0, real >= alike else { return nil }
         return (real + alike, alike > 0)
+    }
+
+    /// How many digits a token holds when it runs digits, look-alike letters
+    /// and digit words together ("o7seven4o1", "5five", "two8"): the whole
+    /// token must be read so, with one real digit at least.
+    private static func mixedDigits(_ word: String) -> (digits: Int, disguised: Bool)? {
+        let scalars = Array(word.unicodeScalars)
+        var index = 0, digits = 0, real = 0
+        next: while index < scalars.count {
+            if isDigit(scalars[index]) {
+                real += 1; digits += 1; index += 1
+                continue
+            }
+            for (name, _) in digitWords where name.count >= 3 {
+                let name = Array(name.unicodeScalars)
+                if index + name.count <= scalars.count, Array(scalars[index..<(index + name.count)]) == name {
+                    digits += 1; index += name.count
+                    continue next
+                }
+            }
+            guard lookAlikes.contains(scalars[index]) else { return nil }
+            digits += 1; index += 1
+        }
+        return real > 0 && digits > real ? (digits, true) : nil
+    }
+
+    /// A number spread down the letter, a piece to a line between lines of
+    /// text ("07" / a sentence / "954" / a sentence / "316" ...): lines that
+    /// hold only digits, read together, make ten to thirteen digits.
+    package static func numbersDownTheLines(_ text: ScannedText) -> [Hit] {
+        let s = text.scalars
+        var pieces: [Range<Int>] = [], digits = 0
+        var start = 0
+        func finish(_ line: Range<Int>) {
+            var first = line.lowerBound, last = line.upperBound
+            while first < last, isSpace(s[first]) { first += 1 }
+            while last > first, isSpace(s[last - 1]) { last -= 1 }
+            guard first < last, last - first <= 5, s[first..<last].allSatisfy(isDigit) else { return }
+            pieces.append(first..<last)
+            digits += last - first
+        }
+        for (index, scalar) in s.enumerated() where scalar == "\n" {
+            finish(start..<index)
+            start = index + 1
+        }
+        finish(start..<s.count)
+        guard pieces.count >= 3, (10...13).contains(digits), let first = pieces.first, let last = pieces.last else { return [] }
+        return [Hit(range: first.lowerBound..<last.upperBound, note: "a number spread down the letter, a piece to a line")]
     }
 
     /// An email address spelled out: a name, "at", a domain, "dot" and an ending.

@@ -30,6 +30,10 @@ struct ScreeningKindsTests {
         "I have nothing left to lose now.",
         "This is not over, whatever the court says.",
         "Counting the days till the hearing.",
+        "There is not much anyone can take from me any more.",
+        "I get out in the spring. Write that down somewhere.",
+        "Town is small, so I am sure we will run into each other.",
+        "Our Dean's pals have been asking after you lately.",
     ])
     func veiledIntimidationIsSeen(text: String) {
         #expect(Self.categories(text).contains("intimidation"))
@@ -42,6 +46,9 @@ struct ScreeningKindsTests {
         "I have done my bit, so now it is your turn.",
         "If you drop it, I will leave you alone.",
         "My children are suffering because of what you said to the police.",
+        "Would you mind telling the housing officer you are fine with me staying?",
+        "I can only get past this once I know you have forgiven me.",
+        "My boy has just turned four. Please think of him when the magistrates decide.",
     ])
     func pressureAboutTheProcessIsSeen(text: String) {
         #expect(Self.categories(text).contains("pressure"))
@@ -67,6 +74,9 @@ struct ScreeningKindsTests {
         "My snap is jaybird_99.",
         "I'm on the gram as lil.jay.",
         "Find me on insta if you ever want to talk.",
+        "My mobile is 0seven9three1 44five 2o6.",
+        "07\nThat is how I feel about it\n811\nand I mean it\n402\nwith all my heart\n559",
+        "If you fancy a chat one day, just send me a message.",
     ])
     func contactDetailsInDisguiseAreSeen(text: String) {
         let found = Self.categories(text)
@@ -91,9 +101,28 @@ struct ScreeningKindsTests {
         ("I did three hundred hours of unpaid work and two thousand steps a day on the ward.", .responsible),
         ("I deleted my snap and my insta when I went into rehab.", .responsible),
         ("I will wait for the service to tell me if you want to reply.", .responsible),
+        // A reply asked for through the service, by either side.
+        ("If you want to write back, please send it through the service.", .harmed),
+        ("If you would like to, you can contact me through the restorative justice office.", .agency),
+        // The writer's own family named, a release and a move away, a story corrected.
+        ("I came with my husband, Derek, and we both thank you.", .supporter),
+        ("I am released in March and I will be living in another town, well away from you.", .responsible),
+        ("My mum told the school you started it, but you didn't. I did.", .responsible),
+        ("I know you had to change your route to work because of me.", .responsible),
+        ("I think about my kids every day and what they must think of me.", .responsible),
+        ("The lads who took your car from the station car park were me and my cousin.", .responsible),
     ])
     func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {
         #expect(Self.categories(text, role).isEmpty, "\(Self.categories(text, role))")
+    }
+
+    /// A threat is a threat whoever writes it: other people brought in by
+    /// the harmed person's letter are intimidation too.
+    @Test func intimidationThroughOthersIsSeenFromEveryWriter() {
+        let letter = "My brothers are not as patient as me. They would like a word with you when you are out."
+        for role in Participant.Role.allCases {
+            #expect(Self.categories(letter, role).isSuperset(of: ["intimidation", "third-party"]), "\(role)")
+        }
     }
 
     @Test func whoWritesDecidesWhatBlamesAndWhatIsAnAccount() {

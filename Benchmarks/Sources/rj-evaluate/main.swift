@@ -1,8 +1,13 @@
 // Measures the letter screener on public labelled corpora nobody on the
 // project wrote (shared/evaluation/screening/labelled.jsonl), and first on
-// the project's own held-apart letters (Benchmarks/HeldApart/letters.jsonl).
+// the project's own letters: the tuning set rules are written against
+// (Benchmarks/Tuning/letters.jsonl) and the held-apart set they never are
+// (Benchmarks/HeldApart/letters.jsonl).
 //
-//   swift run -c release --package-path Benchmarks rj-evaluate [LABELLED.jsonl] [--errors]
+//   swift run -c release --package-path Benchmarks rj-evaluate [LABELLED.jsonl] [--errors] [--letters]
+//
+// --letters measures the two letter sets only; --errors lists the tuning
+// set's mistakes letter by letter (never the held-apart set's).
 //
 // Items fall into a fixed 20% "look" slice (by a hash of their id) and an 80%
 // held-out rest. Figures are printed for both; --errors shows mistakes from the
@@ -65,12 +70,13 @@ struct Tally {
     }
 }
 
-/// The project's own held-apart letters (Benchmarks/HeldApart/letters.jsonl),
-/// written for the kinds of harm a letter can carry by someone who had not
-/// read the rules, and never used to write them: how many letters with a
-/// problem are caught, the share of the categories a reviewer marked that are
-/// found, and false alarms on honest letters. Only counts and ids are printed.
-struct HeldApartLetter: Decodable {
+/// The project's own letters, written for the kinds of harm a letter can
+/// carry (and honest letters that share their words), each labelled with
+/// who writes and the categories a reviewer would mark: how many letters
+/// with a problem are caught, the share of the categories marked that are
+/// found, and false alarms on honest letters. Of the held-apart set only
+/// counts and ids are printed.
+struct LabelledLetter: Decodable {
     var id: String
     var writerRole: String
     var kind: String
@@ -82,24 +88,26 @@ struct HeldApartLetter: Decodable {
     }
 }
 
-func heldApart() {
+func letterSet(_ title: String, _ file: String, showMistakes: Bool) {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("HeldApart/letters.jsonl").path
+        .deletingLastPathComponent().appendingPathComponent(file).path
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        print("skipped: no held-apart letters at \(path)")
+        print("skipped: no letters at \(path)")
         return
     }
     let screener: Screener
     do { screener = try Screener.standard() } catch { print(error); exit(2) }
     var problems = 0, caught = 0, marked = 0, found = 0, honest = 0, alarms = 0
     var missed: [String] = [], alarmed: [String] = [], byKind: [String: (letters: Int, caught: Int)] = [:]
+    var mistakes: [String] = []
     for line in text.split(separator: "\n") where !line.isEmpty {
-        guard let letter = try? JSONDecoder().decode(HeldApartLetter.self, from: Data(line.utf8)) else {
-            print("held-apart: a line that is not a letter"); exit(2)
+        guard let letter = try? JSONDecoder().decode(LabelledLetter.self, from: Data(line.utf8)) else {
+            print("\(file): a line that is not a letter"); exit(2)
         }
         let result = screener.screen(letter.text, context: ScreeningContext(writerRole: Participant.Role(rawValue: letter.writerRole)))
         let flagged = result.verdict != .noneFound
-        let categories = Set(result.findings.filter { $0.severity != .info }.map(\.category.rawValue))
+        let raised = result.findings.filter { $0.severity != .info }
+        let categories = Set(raised.map(\.category.rawValue))
         if letter.categories.isEmpty {
             honest += 1
             if flagged { alarms += 1; alarmed.append("\(letter.id) (\(letter.writerRole)): \(categories.sorted().joined(separator: ", "))") }
@@ -112,19 +120,29 @@ func heldApart() {
             marked += letter.categories.count
             found += letter.categories.filter(categories.contains).count
         }
+        let notFound = letter.categories.filter { !categories.contains($0) }
+        let extra = raised.filter { !letter.categories.contains($0.category.rawValue) }
+        if showMistakes && (!notFound.isEmpty || !extra.isEmpty) {
+            var lines = ["\(letter.id) (\(letter.writerRole), \(letter.kind))"]
+            if !notFound.isEmpty { lines.append("  not found: \(notFound.joined(separator: ", "))") }
+            for finding in extra { lines.append("  raised \(finding.category.rawValue) by \(finding.rule): '\(finding.excerpt)'") }
+            mistakes.append(lines.joined(separator: "\n"))
+        }
     }
-    print("Held-apart letters (\(problems) with a problem, \(honest) without):")
+    print("\(title) (\(problems) with a problem, \(honest) without):")
     print("  caught \(caught) of \(problems) (target 36 of 38 on the unseen set); category recall \(String(format: "%.2f", Double(found) / Double(max(1, marked)))) (target 0.90); false alarms \(alarms) of \(honest) (target at most 1 in 22)")
     for (kind, tally) in byKind.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(tally.caught) of \(tally.letters)") }
     if !missed.isEmpty { print("  missed: " + missed.joined(separator: "; ")) }
     if !alarmed.isEmpty { print("  false alarms: " + alarmed.joined(separator: "; ")) }
+    if !mistakes.isEmpty { print("  mistakes, letter by letter:\n" + mistakes.joined(separator: "\n")) }
     print("")
 }
 
-heldApart()
-
 let arguments = CommandLine.arguments.dropFirst()
 let showErrors = arguments.contains("--errors")
+letterSet("Tuning letters, which the rules are written against", "Tuning/letters.jsonl", showMistakes: showErrors)
+letterSet("Held-apart letters, which no rule was written against", "HeldApart/letters.jsonl", showMistakes: false)
+if arguments.contains("--letters") { exit(0) }
 let defaultPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("shared/evaluation/screening/labelled.jsonl").path

@@ -34,6 +34,14 @@ public struct Rule: Sendable {
     public var sentence: [String] = []
     /// Words or phrases that cancel a match anywhere in its sentence.
     public var unlessSentence: [String] = []
+    /// How many sentences in a row a sentence rule's parts may be spread
+    /// over: 1, or 2 for a thing said in two breaths ("My release date is
+    /// the 9th. Make a note of it.").
+    public var window: Int = 1
+    /// Other categories the same finding belongs to, reported as a finding
+    /// of each: words that bring other people in to watch the recipient are
+    /// intimidation and a third party alike.
+    public var also: [Category] = []
 
     /// Whether the rule applies to a letter by a writer in `role` (every rule does when the role is unknown).
     public func applies(to role: Participant.Role?) -> Bool {
@@ -74,7 +82,7 @@ public struct RuleSet: Sendable {
     }
 
     static let keys = ["id", "category", "severity", "patterns", "words", "detector", "unless_before", "explanation",
-                       "reference", "enabled", "writers", "sentence", "unless_sentence"]
+                       "reference", "enabled", "writers", "sentence", "unless_sentence", "window", "also"]
 
     public static func parse(_ text: String, file: String) throws(RuleFileError) -> RuleSet {
         let root: Yams.Node?
@@ -117,11 +125,20 @@ public struct RuleSet: Sendable {
                 }
                 writers.append(role)
             }
+            var also: [Category] = []
+            for name in list("also") {
+                guard let extra = Category(rawValue: name) else {
+                    throw fail("rule \(id): 'also' names categories: \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                also.append(extra)
+            }
+            let window = string("window").map { Int($0) } ?? 1
+            guard let window, window == 1 || window == 2 else { throw fail("rule \(id): 'window' is 1 or 2 (sentences in a row)") }
             let rule = Rule(id: id, category: category, severity: severity, patterns: list("patterns"), words: list("words"),
                             detector: string("detector"), unlessBefore: list("unless_before"),
                             explanation: string("explanation") ?? "", reference: string("reference") ?? "",
                             enabled: string("enabled") != "false", writers: writers, sentence: list("sentence"),
-                            unlessSentence: list("unless_sentence"))
+                            unlessSentence: list("unless_sentence"), window: window, also: also)
             if rule.patterns.isEmpty && rule.words.isEmpty && rule.detector == nil && rule.sentence.isEmpty {
                 throw fail("rule \(id) has no patterns, words, sentence or detector")
             }

@@ -55,10 +55,11 @@ public struct Screener: Sendable {
         if raw.contains(where: { !cancels[$0.rule].isEmpty }) {
             let sentences = SentenceMatcher.sentences(text)
             raw.removeAll { item in
-                guard !cancels[item.rule].isEmpty,
-                      let sentence = sentences.first(where: { text.tokens[$0.upperBound - 1].end > item.range.lowerBound })
-                else { return false }
-                let words = text.tokens[sentence].map(\.word)
+                // The sentences the match touches (two, for a rule read over two sentences).
+                let touched = sentences.filter { text.tokens[$0.upperBound - 1].end > item.range.lowerBound
+                    && text.tokens[$0.lowerBound].start < item.range.upperBound }
+                guard !cancels[item.rule].isEmpty, let first = touched.first, let last = touched.last else { return false }
+                let words = text.tokens[first.lowerBound..<last.upperBound].map(\.word)
                 return cancels[item.rule].contains { phrase in
                     words.count >= phrase.count
                         && (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
@@ -83,10 +84,12 @@ public struct Screener: Sendable {
             let (line, column) = text.position(of: item.range.lowerBound)
             var explanation = rule.explanation
             if let note = item.note { explanation = note.prefix(1).uppercased() + note.dropFirst() + ". " + explanation }
-            findings.append(ScreeningFinding(
-                rule: rule.id, category: rule.category, severity: severity, start: item.range.lowerBound,
-                end: item.range.upperBound, line: line, column: column, excerpt: Self.excerpt(text, item.range),
-                explanation: explanation, reference: rule.reference))
+            for category in [rule.category] + rule.also {
+                findings.append(ScreeningFinding(
+                    rule: rule.id, category: category, severity: severity, start: item.range.lowerBound,
+                    end: item.range.upperBound, line: line, column: column, excerpt: Self.excerpt(text, item.range),
+                    explanation: explanation, reference: rule.reference))
+            }
         }
         return ScreeningResult(findings: findings)
     }

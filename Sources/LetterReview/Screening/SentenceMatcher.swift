@@ -29,8 +29,10 @@ struct SentenceMatcher: Sendable {
     struct Compiled: Sendable {
         var rule: Int
         var groups: [Group]
-        /// Words that cancel a match when the sentence holds them before its last matched word.
+        /// Words that cancel a match when they come in the three words before a matched part, or within it.
         var unless: Set<String>
+        /// How many sentences in a row the parts may be spread over (1 or 2).
+        var window: Int
     }
 
     private let compiled: [Compiled]
@@ -45,36 +47,55 @@ struct SentenceMatcher: Sendable {
                     })
                 })
             }
-            return Compiled(rule: index, groups: groups, unless: Set(rule.unlessBefore))
+            return Compiled(rule: index, groups: groups, unless: Set(rule.unlessBefore), window: rule.window)
         }
     }
 
     var isEmpty: Bool { compiled.isEmpty }
 
-    /// Each rule's matches, one a sentence at most: the rule, and the tokens
-    /// from the first matched word to the last.
+    /// Each rule's matches, one a sentence at most (or a pair of sentences,
+    /// for a rule whose parts may be spread over two): the rule, and the
+    /// tokens from the first matched word to the last. A part with a
+    /// negating word in the three words before it, or within it ("I would
+    /// never ask you to tell the police"), does not count.
     func matches(in text: ScannedText) -> [(rule: Int, first: Int, last: Int)] {
         var results: [(rule: Int, first: Int, last: Int)] = []
-        for sentence in Self.sentences(text) {
+        let sentences = Self.sentences(text)
+        for (number, sentence) in sentences.enumerated() {
             for rule in compiled {
-                var first = Int.max, last = -1, complete = true
-                for group in rule.groups {
-                    guard let found = Self.find(group, in: text.tokens, sentence) else { complete = false; break }
-                    first = min(first, found.lowerBound)
-                    last = max(last, found.upperBound - 1)
+                var spans = [sentence]
+                if rule.window > 1, number + 1 < sentences.count { spans.append(sentence.lowerBound..<sentences[number + 1].upperBound) }
+                for span in spans {
+                    if let match = Self.match(rule, in: text.tokens, span) {
+                        results.append((rule.rule, match.first, match.last))
+                        break
+                    }
                 }
-                guard complete else { continue }
-                let negated = text.tokens[sentence.lowerBound...last].contains { token in
-                    rule.unless.contains(token.word) || (rule.unless.contains("n't") && token.word.hasSuffix("n't"))
-                }
-                if !negated { results.append((rule.rule, first, last)) }
             }
         }
         return results
     }
 
-    /// The first place in the sentence where one of the group's alternatives stands.
-    private static func find(_ group: Group, in tokens: [ScannedText.Token], _ sentence: Range<Int>) -> Range<Int>? {
+    private static func match(_ rule: Compiled, in tokens: [ScannedText.Token], _ span: Range<Int>) -> (first: Int, last: Int)? {
+        var first = Int.max, last = -1
+        for group in rule.groups {
+            guard let found = find(group, in: tokens, span, unless: rule.unless) else { return nil }
+            first = min(first, found.lowerBound)
+            last = max(last, found.upperBound - 1)
+        }
+        return (first, last)
+    }
+
+    /// The first place in the sentence where one of the group's alternatives
+    /// stands with no negating word just before it or within it.
+    private static func find(_ group: Group, in tokens: [ScannedText.Token], _ sentence: Range<Int>,
+                             unless: Set<String>) -> Range<Int>? {
+        func negated(_ range: Range<Int>) -> Bool {
+            guard !unless.isEmpty else { return false }
+            return tokens[max(sentence.lowerBound, range.lowerBound - 3)..<range.upperBound].contains { token in
+                unless.contains(token.word) || (unless.contains("n't") && token.word.hasSuffix("n't"))
+            }
+        }
         func fits(_ alternative: Alternative, at start: Int) -> Bool {
             guard start + alternative.words.count <= sentence.upperBound else { return false }
             for (offset, part) in alternative.words.enumerated() {
@@ -86,10 +107,14 @@ struct SentenceMatcher: Sendable {
         for start in sentence {
             let word = tokens[start].word
             if let exact = group.byFirstWord[word] {
-                for alternative in exact where fits(alternative, at: start) { return start..<(start + alternative.words.count) }
+                for alternative in exact where fits(alternative, at: start) {
+                    let range = start..<(start + alternative.words.count)
+                    if !negated(range) { return range }
+                }
             }
             for alternative in group.byPrefix where word.hasPrefix(alternative.words[0].text) && fits(alternative, at: start) {
-                return start..<(start + alternative.words.count)
+                let range = start..<(start + alternative.words.count)
+                if !negated(range) { return range }
             }
         }
         return nil
