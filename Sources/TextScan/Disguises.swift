@@ -15,6 +15,9 @@ extension Detectors {
     package static let repeatWords: [String: Int] = ["double": 2, "triple": 3, "treble": 3]
     /// Words that say a digit is followed by noughts, as numbers are read aloud ("nine hundred": 900).
     package static let noughtWords: [String: Int] = ["hundred": 2, "thousand": 3]
+    /// The digit words of three letters or more, as scalars, for reading them inside a token.
+    private static let spelledDigits: [[Unicode.Scalar]] = digitWords.keys.filter { $0.unicodeScalars.count >= 3 }
+        .map { Array($0.unicodeScalars) }
     /// Letters written for digits inside a number ("O77OO", "l23").
     package static let lookAlikes: Set<Unicode.Scalar> = ["o", "O", "l", "I", "i", "s", "S", "B", "z", "Z"]
 
@@ -53,8 +56,14 @@ extension Detectors {
                 pieces += 1
                 end = cursor - 1
             }
+            // A phone number's opening in words ("oh seven seven double nine"), the rest given another way.
+            let opening = digits >= 5 && digits < 10 && disguised && ["oh", "zero", "nought"].contains(tokens[index].word)
+                && index + 1 < tokens.count && ["seven", "one", "two", "three", "eight"].contains(tokens[index + 1].word)
             if digits >= 10, digits <= 15, disguised || pieces >= 6 {
                 hits.append(Hit(range: tokens[index].start..<tokens[end].end, note: "a number written so as not to look like one"))
+                index = end + 1
+            } else if opening {
+                hits.append(Hit(range: tokens[index].start..<tokens[end].end, note: "the start of a phone number written in words"))
                 index = end + 1
             } else {
                 index += 1
@@ -85,6 +94,8 @@ extension Detectors {
     /// and digit words together ("o7seven4o1", "5five", "two8"): the whole
     /// token must be read so, with one real digit at least.
     private static func mixedDigits(_ word: String) -> (digits: Int, disguised: Bool)? {
+        // Most words hold no digit: they are not looked at further.
+        guard word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let scalars = Array(word.unicodeScalars)
         var index = 0, digits = 0, real = 0
         next: while index < scalars.count {
@@ -92,9 +103,8 @@ extension Detectors {
                 real += 1; digits += 1; index += 1
                 continue
             }
-            for (name, _) in digitWords where name.count >= 3 {
-                let name = Array(name.unicodeScalars)
-                if index + name.count <= scalars.count, Array(scalars[index..<(index + name.count)]) == name {
+            for name in spelledDigits {
+                if index + name.count <= scalars.count, scalars[index..<(index + name.count)].elementsEqual(name) {
                     digits += 1; index += name.count
                     continue next
                 }
@@ -151,6 +161,7 @@ extension Detectors {
     package static let platforms: Set<String> = [
         "snap", "snapchat", "sc", "insta", "instagram", "ig", "gram", "tiktok", "facebook", "fb", "whatsapp", "telegram",
         "discord", "twitter", "threads", "kik", "signal", "messenger", "xbox", "psn", "playstation", "steam",
+        "tt", "yt", "youtube", "linkedin", "bereal", "twitch", "reddit",
     ]
     /// Words that introduce a name on a platform.
     package static let introducers: Set<String> = ["is", "as", "it's", "its", "name", "username", "handle", "id", "called"]
@@ -216,7 +227,10 @@ extension Detectors {
             let first = max(0, on - 4)
             let window = tokens[first..<on].map(\.word)
             let asks = window.contains { verbs.contains($0) } && window.contains { ["me", "us"].contains($0) }
+            // Or the writer there: "I'm on snap", "I post my bits on TT".
+            let presence: Set<String> = ["post", "posting", "sell", "selling", "share", "sharing", "stream", "streaming", "upload"]
             let there = window.last == "i'm" || window.suffix(2).elementsEqual(["i", "am"])
+                || (window.first == "i" || window.contains("i")) && window.contains { presence.contains($0) }
             guard asks || there, !window.contains("not"), !window.contains(where: { $0.hasSuffix("n't") }) else { continue }
             let start = first + (window.firstIndex { verbs.contains($0) || $0 == "i'm" || $0 == "i" } ?? 0)
             hits.append(Hit(range: tokens[start].start..<token.end, note: "an invitation to find the writer on \(token.word)"))

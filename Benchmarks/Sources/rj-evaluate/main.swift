@@ -1,8 +1,8 @@
 // Measures the letter screener on public labelled corpora nobody on the
 // project wrote (shared/evaluation/screening/labelled.jsonl), and first on
 // the project's own letters: the tuning set rules are written against
-// (Benchmarks/Tuning/letters.jsonl) and the held-apart set they never are
-// (Benchmarks/HeldApart/letters.jsonl).
+// (Benchmarks/Tuning/*.jsonl) and the held-apart set they never are
+// (Benchmarks/HeldApart/*.jsonl).
 //
 //   swift run -c release --package-path Benchmarks rj-evaluate [LABELLED.jsonl] [--errors] [--letters]
 //
@@ -88,13 +88,16 @@ struct LabelledLetter: Decodable {
     }
 }
 
-func letterSet(_ title: String, _ file: String, showMistakes: Bool) {
+func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(file).path
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        print("skipped: no letters at \(path)")
+        .deletingLastPathComponent().appendingPathComponent(folder).path
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+    let text = files.compactMap { try? String(contentsOfFile: path + "/" + $0, encoding: .utf8) }.joined(separator: "\n")
+    guard !text.isEmpty else {
+        print("skipped: no letters in \(path)")
         return
     }
+    let file = folder
     let screener: Screener
     do { screener = try Screener.standard() } catch { print(error); exit(2) }
     var problems = 0, caught = 0, marked = 0, found = 0, honest = 0, alarms = 0
@@ -140,8 +143,8 @@ func letterSet(_ title: String, _ file: String, showMistakes: Bool) {
 
 let arguments = CommandLine.arguments.dropFirst()
 let showErrors = arguments.contains("--errors")
-letterSet("Tuning letters, which the rules are written against", "Tuning/letters.jsonl", showMistakes: showErrors)
-letterSet("Held-apart letters, which no rule was written against", "HeldApart/letters.jsonl", showMistakes: false)
+letterSet("Tuning letters, which the rules are written against", "Tuning", showMistakes: showErrors)
+letterSet("Held-apart letters, which no rule was written against", "HeldApart", showMistakes: false)
 if arguments.contains("--letters") { exit(0) }
 let defaultPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -91,7 +91,33 @@ public struct Screener: Sendable {
                     explanation: explanation, reference: rule.reference))
             }
         }
-        return ScreeningResult(findings: findings)
+        return ScreeningResult(findings: onePerCategoryAndPlace(findings))
+    }
+
+    /// Where two rules read from words mark the same place for the same
+    /// category, the facilitator is told once: by the rule whose own
+    /// category it is rather than one that counts it as well (`also`), then
+    /// by the more serious, then the first. What detectors find (a phone
+    /// number beside an address) is each told.
+    func onePerCategoryAndPlace(_ findings: [ScreeningFinding]) -> [ScreeningFinding] {
+        let byId = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        func own(_ finding: ScreeningFinding) -> Bool { byId[finding.rule]?.category == finding.category }
+        func read(_ finding: ScreeningFinding) -> Bool { byId[finding.rule]?.detector == nil }
+        var kept: [ScreeningFinding] = []
+        for finding in findings {
+            guard read(finding), let index = kept.firstIndex(where: { $0.category == finding.category && $0.rule != finding.rule
+                && read($0) && $0.start < finding.end && finding.start < $0.end }) else {
+                kept.append(finding)
+                continue
+            }
+            let other = kept[index]
+            if own(finding) != own(other) {
+                if own(finding) { kept[index] = finding }
+            } else if finding.severity > other.severity {
+                kept[index] = finding
+            }
+        }
+        return kept
     }
 
     /// Whether a negating word comes in the three words before a match or within it.

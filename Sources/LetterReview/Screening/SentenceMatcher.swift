@@ -7,48 +7,82 @@ import TextScan
 /// known (a possessive, a part of their life, a sign of watching), and no
 /// list of whole sentences is needed.
 struct SentenceMatcher: Sendable {
-    /// One alternative of a group: words in a row, each exact or a prefix (`word*`).
-    struct Alternative: Sendable {
-        var words: [(text: String, prefix: Bool)]
+    /// One word of an alternative: a word of the vocabulary, or a prefix (`word*`).
+    enum Part: Sendable {
+        case word(Int)
+        case prefix(String)
     }
 
-    /// A group's alternatives, found by their first word: exact first words
-    /// in a table, first words that are prefixes in a short list.
-    struct Group: Sendable {
-        var byFirstWord: [String: [Alternative]] = [:]
-        var byPrefix: [Alternative] = []
-
-        init(_ alternatives: [Alternative]) {
-            for alternative in alternatives {
-                guard let first = alternative.words.first else { continue }
-                if first.prefix { byPrefix.append(alternative) } else { byFirstWord[first.text, default: []].append(alternative) }
-            }
-        }
+    /// One alternative of a group: words in a row, found where its first word stands.
+    struct Alternative: Sendable {
+        var slot: Int
+        var parts: [Part]
+        /// Which set of negating words applies (an index into `negations`).
+        var negation: Int
     }
 
     struct Compiled: Sendable {
         var rule: Int
-        var groups: [Group]
-        /// Words that cancel a match when they come in the three words before a matched part, or within it.
-        var unless: Set<String>
+        /// Where the rule's groups start in a sentence's slots, and how many it has.
+        var firstSlot: Int
+        var groups: Int
         /// How many sentences in a row the parts may be spread over (1 or 2).
         var window: Int
     }
 
     private let compiled: [Compiled]
+    /// Every exact word the rules' groups use, numbered.
+    private let vocabulary: [String: Int]
+    /// The alternatives that start with each word of the vocabulary.
+    private let startingWith: [[Alternative]]
+    /// The alternatives that start with a prefix, with it.
+    private let startingWithPrefix: [(prefix: String, alternative: Alternative)]
+    /// The distinct sets of negating words (`unless_before`), each as words of the
+    /// vocabulary and whether any word ending in "n't" negates.
+    private let negations: [(words: Set<String>, contracted: Bool)]
+    private let slots: Int
 
     init(rules: [Rule]) {
-        compiled = rules.enumerated().compactMap { index, rule in
-            guard rule.enabled, !rule.sentence.isEmpty else { return nil }
-            let groups = rule.sentence.map { group in
-                Group(group.split(separator: "|").map { alternative in
-                    Alternative(words: alternative.split(separator: " ").map { word in
-                        word.hasSuffix("*") ? (String(word.dropLast()), true) : (String(word), false)
-                    })
-                })
-            }
-            return Compiled(rule: index, groups: groups, unless: Set(rule.unlessBefore), window: rule.window)
+        var vocabulary: [String: Int] = [:]
+        var startingWith: [[Alternative]] = []
+        var startingWithPrefix: [(prefix: String, alternative: Alternative)] = []
+        var negations: [(words: Set<String>, contracted: Bool)] = []
+        var compiled: [Compiled] = []
+        var slot = 0
+        func number(_ word: String) -> Int {
+            if let id = vocabulary[word] { return id }
+            vocabulary[word] = vocabulary.count
+            startingWith.append([])
+            return vocabulary.count - 1
         }
+        for (index, rule) in rules.enumerated() where rule.enabled && !rule.sentence.isEmpty {
+            let unless = Set(rule.unlessBefore)
+            let negation = negations.firstIndex { $0.words == unless } ?? {
+                negations.append((unless, unless.contains("n't")))
+                return negations.count - 1
+            }()
+            compiled.append(Compiled(rule: index, firstSlot: slot, groups: rule.sentence.count, window: rule.window))
+            for group in rule.sentence {
+                for text in group.split(separator: "|") {
+                    let parts: [Part] = text.split(separator: " ").map { word in
+                        word.hasSuffix("*") ? .prefix(String(word.dropLast())) : .word(number(String(word)))
+                    }
+                    let alternative = Alternative(slot: slot, parts: parts, negation: negation)
+                    switch parts.first {
+                    case .word(let id)?: startingWith[id].append(alternative)
+                    case .prefix(let prefix)?: startingWithPrefix.append((prefix, alternative))
+                    case nil: break
+                    }
+                }
+                slot += 1
+            }
+        }
+        self.compiled = compiled
+        self.vocabulary = vocabulary
+        self.startingWith = startingWith
+        self.startingWithPrefix = startingWithPrefix
+        self.negations = negations
+        self.slots = slot
     }
 
     var isEmpty: Bool { compiled.isEmpty }
@@ -56,68 +90,71 @@ struct SentenceMatcher: Sendable {
     /// Each rule's matches, one a sentence at most (or a pair of sentences,
     /// for a rule whose parts may be spread over two): the rule, and the
     /// tokens from the first matched word to the last. A part with a
-    /// negating word in the three words before it, or within it ("I would
-    /// never ask you to tell the police"), does not count.
+    /// negating word in the three words before it ("I would never ask you
+    /// to tell the police") does not count; a word of its own, as in
+    /// "haven't forgotten", is part of what it says.
+    ///
+    /// Each sentence is read once, word by word: a word looks up the
+    /// alternatives that start with it, and each that fits fills its group's
+    /// slot with where it was first found.
     func matches(in text: ScannedText) -> [(rule: Int, first: Int, last: Int)] {
-        var results: [(rule: Int, first: Int, last: Int)] = []
+        let tokens = text.tokens
+        guard !tokens.isEmpty else { return [] }
+        let ids = tokens.map { vocabulary[$0.word] ?? -1 }
         let sentences = Self.sentences(text)
+        // Per sentence, per slot: the first place the slot's group was found there.
+        var found = [[Range<Int>?]](repeating: [Range<Int>?](repeating: nil, count: slots), count: sentences.count)
         for (number, sentence) in sentences.enumerated() {
+            func negated(_ start: Int, _ negation: Int) -> Bool {
+                let (words, contracted) = negations[negation]
+                if words.isEmpty { return false }
+                for index in max(sentence.lowerBound, start - 3)..<start {
+                    let word = tokens[index].word
+                    if words.contains(word) || (contracted && word.hasSuffix("n't")) { return true }
+                }
+                return false
+            }
+            func fits(_ alternative: Alternative, at start: Int) -> Bool {
+                guard start + alternative.parts.count <= sentence.upperBound else { return false }
+                for (offset, part) in alternative.parts.enumerated() {
+                    switch part {
+                    case .word(let id): if ids[start + offset] != id { return false }
+                    case .prefix(let prefix): if !tokens[start + offset].word.hasPrefix(prefix) { return false }
+                    }
+                }
+                return true
+            }
+            func consider(_ alternative: Alternative, at start: Int) {
+                guard found[number][alternative.slot] == nil, fits(alternative, at: start),
+                      !negated(start, alternative.negation) else { return }
+                found[number][alternative.slot] = start..<(start + alternative.parts.count)
+            }
+            for start in sentence {
+                if ids[start] >= 0 { for alternative in startingWith[ids[start]] { consider(alternative, at: start) } }
+                let word = tokens[start].word
+                for (prefix, alternative) in startingWithPrefix where word.hasPrefix(prefix) { consider(alternative, at: start) }
+            }
+        }
+        var results: [(rule: Int, first: Int, last: Int)] = []
+        for number in sentences.indices {
             for rule in compiled {
-                var spans = [sentence]
-                if rule.window > 1, number + 1 < sentences.count { spans.append(sentence.lowerBound..<sentences[number + 1].upperBound) }
+                var spans = [[number]]
+                if rule.window > 1, number + 1 < sentences.count { spans.append([number, number + 1]) }
                 for span in spans {
-                    if let match = Self.match(rule, in: text.tokens, span) {
-                        results.append((rule.rule, match.first, match.last))
+                    var first = Int.max, last = -1, complete = true
+                    for slot in rule.firstSlot..<(rule.firstSlot + rule.groups) {
+                        guard let range = span.lazy.compactMap({ found[$0][slot] }).first else { complete = false; break }
+                        first = min(first, range.lowerBound)
+                        last = max(last, range.upperBound - 1)
+                    }
+                    if complete {
+                        results.append((rule.rule, first, last))
                         break
                     }
                 }
             }
         }
         return results
-    }
-
-    private static func match(_ rule: Compiled, in tokens: [ScannedText.Token], _ span: Range<Int>) -> (first: Int, last: Int)? {
-        var first = Int.max, last = -1
-        for group in rule.groups {
-            guard let found = find(group, in: tokens, span, unless: rule.unless) else { return nil }
-            first = min(first, found.lowerBound)
-            last = max(last, found.upperBound - 1)
-        }
-        return (first, last)
-    }
-
-    /// The first place in the sentence where one of the group's alternatives
-    /// stands with no negating word just before it or within it.
-    private static func find(_ group: Group, in tokens: [ScannedText.Token], _ sentence: Range<Int>,
-                             unless: Set<String>) -> Range<Int>? {
-        func negated(_ range: Range<Int>) -> Bool {
-            guard !unless.isEmpty else { return false }
-            return tokens[max(sentence.lowerBound, range.lowerBound - 3)..<range.upperBound].contains { token in
-                unless.contains(token.word) || (unless.contains("n't") && token.word.hasSuffix("n't"))
-            }
-        }
-        func fits(_ alternative: Alternative, at start: Int) -> Bool {
-            guard start + alternative.words.count <= sentence.upperBound else { return false }
-            for (offset, part) in alternative.words.enumerated() {
-                let token = tokens[start + offset].word
-                if part.prefix ? !token.hasPrefix(part.text) : token != part.text { return false }
-            }
-            return true
-        }
-        for start in sentence {
-            let word = tokens[start].word
-            if let exact = group.byFirstWord[word] {
-                for alternative in exact where fits(alternative, at: start) {
-                    let range = start..<(start + alternative.words.count)
-                    if !negated(range) { return range }
-                }
-            }
-            for alternative in group.byPrefix where word.hasPrefix(alternative.words[0].text) && fits(alternative, at: start) {
-                let range = start..<(start + alternative.words.count)
-                if !negated(range) { return range }
-            }
-        }
-        return nil
     }
 
     /// The letter's sentences as ranges of tokens: a sentence ends at `.`,

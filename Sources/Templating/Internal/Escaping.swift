@@ -17,7 +17,9 @@ enum Escaper {
 
     static func appendHTML(_ text: String, to output: inout String) {
         var text = text
-        let plain = text.withUTF8 { bytes in !bytes.contains { htmlSpecial[Int($0)] } }
+        // The table read once, not at every byte: each read of a global checks it was made.
+        let special = Self.htmlSpecial
+        let plain = text.withUTF8 { bytes in !bytes.contains { special[Int($0)] } }
         guard !plain else {
             output += text
             return
@@ -85,6 +87,7 @@ enum MarkdownEscaper {
             || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
             return false
         }
+        let special = Self.special
         for byte in bytes where special[Int(byte)] { return false }
         return true
     }
