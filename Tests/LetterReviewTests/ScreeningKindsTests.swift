@@ -110,6 +110,11 @@ struct ScreeningKindsTests {
         ("My mum told the school you started it, but you didn't. I did.", .responsible),
         ("I know you had to change your route to work because of me.", .responsible),
         ("I think about my kids every day and what they must think of me.", .responsible),
+        // The recipient's family in a kind wish or an acknowledgement, and a promise to keep away.
+        ("I hope your daughter is doing well now.", .responsible),
+        ("I think about your children every day and what I put them through.", .responsible),
+        ("I know your son was home when it happened and that he still has nightmares.", .responsible),
+        ("I've told my brother to stay away from your road and he has agreed.", .responsible),
         ("The lads who took your car from the station car park were me and my cousin.", .responsible),
     ])
     func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {
