@@ -115,6 +115,9 @@ struct ScreeningKindsTests {
         ("I think about your children every day and what I put them through.", .responsible),
         ("I know your son was home when it happened and that he still has nightmares.", .responsible),
         ("I've told my brother to stay away from your road and he has agreed.", .responsible),
+        // A claim told only to be taken back, in the sentence before or after.
+        ("For years I told myself we were both to blame. That it takes two. It isn't true.", .responsible),
+        ("You may worry that I will ask you to change your statement. I won't.", .responsible),
         ("The lads who took your car from the station car park were me and my cousin.", .responsible),
     ])
     func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {

@@ -36,7 +36,9 @@ public struct Rule: Sendable {
     public var unlessSentence: [String] = []
     /// How many sentences in a row a sentence rule's parts may be spread
     /// over: 1, or 2 for a thing said in two breaths ("My release date is
-    /// the 9th. Make a note of it.").
+    /// the 9th. Make a note of it."). With 2, `unless_sentence` is read in
+    /// the sentence either side of a match too ("I told myself it takes
+    /// two. It isn't true.").
     public var window: Int = 1
     /// Other categories the same finding belongs to, reported as a finding
     /// of each: words that bring other people in to watch the recipient are

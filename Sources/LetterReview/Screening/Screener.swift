@@ -55,11 +55,17 @@ public struct Screener: Sendable {
         if raw.contains(where: { !cancels[$0.rule].isEmpty }) {
             let sentences = SentenceMatcher.sentences(text)
             raw.removeAll { item in
-                // The sentences the match touches (two, for a rule read over two sentences).
-                let touched = sentences.filter { text.tokens[$0.upperBound - 1].end > item.range.lowerBound
-                    && text.tokens[$0.lowerBound].start < item.range.upperBound }
-                guard !cancels[item.rule].isEmpty, let first = touched.first, let last = touched.last else { return false }
-                let words = text.tokens[first.lowerBound..<last.upperBound].map(\.word)
+                // The sentences the match touches, and for a rule with a window of two
+                // the sentence either side ("I told myself it takes two. It isn't true.").
+                guard !cancels[item.rule].isEmpty,
+                      var first = sentences.firstIndex(where: { text.tokens[$0.upperBound - 1].end > item.range.lowerBound }),
+                      var last = sentences.lastIndex(where: { text.tokens[$0.lowerBound].start < item.range.upperBound })
+                else { return false }
+                if rules[item.rule].window > 1 {
+                    first = max(0, first - 1)
+                    last = min(sentences.count - 1, last + 1)
+                }
+                let words = text.tokens[sentences[first].lowerBound..<sentences[last].upperBound].map(\.word)
                 return cancels[item.rule].contains { phrase in
                     words.count >= phrase.count
                         && (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
