@@ -22,17 +22,18 @@ extension Detectors {
     package static let lookAlikes: Set<Unicode.Scalar> = ["o", "O", "l", "I", "i", "s", "S", "B", "z", "Z"]
 
     /// A run of ten or more digits written at least partly in words or
-    /// look-alike letters, or spread over six or more pieces, however split
-    /// (spaces, commas, dashes, line breaks).
+    /// look-alike letters, or spread over six or more pieces, or three over
+    /// more than one line, however split (spaces, commas, dashes, line breaks).
     package static func spelledNumbers(_ text: ScannedText) -> [Hit] {
         let tokens = text.tokens, s = text.scalars
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            var cursor = index, digits = 0, disguised = false, pieces = 0
+            var cursor = index, digits = 0, disguised = false, pieces = 0, acrossLines = false
             var end = index
             while cursor < tokens.count {
                 if cursor > index, !joinable(s, from: tokens[cursor - 1].end, to: tokens[cursor].start) { break }
+                let newLine = cursor > index && s[tokens[cursor - 1].end..<tokens[cursor].start].contains("\n")
                 let word = tokens[cursor].word
                 if let repeats = repeatWords[word], cursor + 1 < tokens.count, let _ = digitWords[tokens[cursor + 1].word],
                    joinable(s, from: tokens[cursor].end, to: tokens[cursor + 1].start) {
@@ -54,12 +55,13 @@ extension Detectors {
                     break
                 }
                 pieces += 1
+                acrossLines = acrossLines || newLine
                 end = cursor - 1
             }
             // A phone number's opening in words ("oh seven seven double nine"), the rest given another way.
             let opening = digits >= 5 && digits < 10 && disguised && ["oh", "zero", "nought"].contains(tokens[index].word)
                 && index + 1 < tokens.count && ["seven", "one", "two", "three", "eight"].contains(tokens[index + 1].word)
-            if digits >= 10, digits <= 15, disguised || pieces >= 6 {
+            if digits >= 10, digits <= 15, disguised || pieces >= 6 || (acrossLines && pieces >= 3) {
                 hits.append(Hit(range: tokens[index].start..<tokens[end].end, note: "a number written so as not to look like one"))
                 index = end + 1
             } else if opening {
@@ -146,10 +148,13 @@ extension Detectors {
         var hits: [Hit] = []
         var index = 1
         while index + 3 < tokens.count {
-            if tokens[index].word == "at", tokens[index + 2].word == "dot", endings.contains(tokens[index + 3].word),
-               !["look", "looking", "me", "you", "home", "work", "school"].contains(tokens[index - 1].word) {
-                hits.append(Hit(range: tokens[index - 1].start..<tokens[index + 3].end, note: "an email address spelled out"))
-                index += 4
+            // "at", a domain of one to three words ("gee mail"), "dot" and an ending.
+            let dot = tokens[index].word == "at"
+                ? (index + 2...min(index + 4, tokens.count - 2)).first { tokens[$0].word == "dot" && endings.contains(tokens[$0 + 1].word) }
+                : nil
+            if let dot, !["look", "looking", "me", "you", "home", "work", "school"].contains(tokens[index - 1].word) {
+                hits.append(Hit(range: tokens[index - 1].start..<tokens[dot + 1].end, note: "an email address spelled out"))
+                index = dot + 2
             } else {
                 index += 1
             }

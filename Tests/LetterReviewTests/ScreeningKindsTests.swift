@@ -49,6 +49,8 @@ struct ScreeningKindsTests {
         "Would you mind telling the housing officer you are fine with me staying?",
         "I can only get past this once I know you have forgiven me.",
         "My boy has just turned four. Please think of him when the magistrates decide.",
+        "Isn't it time you let it go and withdrew the claim?",
+        "A word from you to the HR panel saying you are comfortable with me back would help.",
     ])
     func pressureAboutTheProcessIsSeen(text: String) {
         #expect(Self.categories(text).contains("pressure"))
@@ -77,6 +79,8 @@ struct ScreeningKindsTests {
         "My mobile is 0seven9three1 44five 2o6.",
         "07\nThat is how I feel about it\n811\nand I mean it\n402\nwith all my heart\n559",
         "If you fancy a chat one day, just send me a message.",
+        "Just drop a line to kel dot marsh at gee mail dot com.",
+        "His number is 0770\n0 900\n733 and he always has it on him.",
     ])
     func contactDetailsInDisguiseAreSeen(text: String) {
         let found = Self.categories(text)
@@ -118,6 +122,9 @@ struct ScreeningKindsTests {
         // A claim told only to be taken back, in the sentence before or after.
         ("For years I told myself we were both to blame. That it takes two. It isn't true.", .responsible),
         ("You may worry that I will ask you to change your statement. I won't.", .responsible),
+        // Someone else ringing the writer, and a wish for the recipient's course.
+        ("She would ring me from the car every night so I could stay on the phone while she checked the rooms.", .supporter),
+        ("I hope you finish your plastering course and make something good of your life.", .harmed),
         ("The lads who took your car from the station car park were me and my cousin.", .responsible),
     ])
     func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {

@@ -108,7 +108,10 @@ struct SentenceMatcher: Sendable {
             func negated(_ start: Int, _ negation: Int) -> Bool {
                 let (words, contracted) = negations[negation]
                 if words.isEmpty { return false }
-                for index in max(sentence.lowerBound, start - 3)..<start {
+                // A sentence's first word is not a negation but a question ("Isn't it time you…").
+                let earliest = max(sentence.lowerBound + 1, start - 3)
+                guard earliest < start else { return false }
+                for index in earliest..<start {
                     let word = tokens[index].word
                     if words.contains(word) || (contracted && word.hasSuffix("n't")) { return true }
                 }
