@@ -60,8 +60,30 @@ public struct Desk: Sendable {
 
     var today: String {
         if let today = settings.today { return today }
-        let parts = Self.london.dateComponents([.year, .month, .day], from: Date())
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        return Self.days.today()
+    }
+
+    /// Today's date in UK time, worked out again once a second at most: a
+    /// page asks for it several times, and many pages a second are served.
+    static let days = Days()
+
+    final class Days: @unchecked Sendable {
+        private let lock = NSLock()
+        private var second = -1
+        private var day = ""
+
+        func today() -> String {
+            let now = Date()
+            let second = Int(now.timeIntervalSince1970)
+            lock.lock()
+            defer { lock.unlock() }
+            if second != self.second {
+                let parts = Desk.london.dateComponents([.year, .month, .day], from: now)
+                day = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+                self.second = second
+            }
+            return day
+        }
     }
 
     /// The calendar of the service's days: UK time, summer time included.

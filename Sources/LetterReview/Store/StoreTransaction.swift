@@ -89,6 +89,8 @@ final class StoreTransaction {
     private(set) var offices: [String] = []
     /// The seal of the last entry this transaction appended, by office.
     private var lastSeal: [String: String] = [:]
+    /// Entry numbers taken from the store's counter ahead, for the entries about to be appended.
+    private var reserved: [Int64] = []
 
     init(_ connection: any SQLConnection, key: ServiceKey) {
         self.connection = connection
@@ -356,9 +358,15 @@ final class StoreTransaction {
         let office = try office ?? officeOf(letter: letter, staff: staff, actor: actor)
         guard offices.contains(office) else { throw LetterError.store("office \(office) is outside this transaction") }
         // One counter for the whole store, so that an entry removed from any office leaves a gap.
-        guard let sequence = try connection.one("""
-            UPDATE storeInfo SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE name = 'auditSequence' RETURNING value
-            """)?[0].int64 else { throw LetterError.store("the store has no audit counter") }
+        let sequence: Int64
+        if !reserved.isEmpty {
+            sequence = reserved.removeFirst()
+        } else {
+            guard let next = try connection.one("""
+                UPDATE storeInfo SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE name = 'auditSequence' RETURNING value
+                """)?[0].int64 else { throw LetterError.store("the store has no audit counter") }
+            sequence = next
+        }
         // Writes are one at a time: the office's last seal is this transaction's own last, once it has written one.
         let previous = try lastSeal[office] ?? connection.one("SELECT seal FROM auditEntry WHERE office = ? ORDER BY sequence DESC LIMIT 1",
                                                               [.text(office)])?[0].string
@@ -386,6 +394,25 @@ final class StoreTransaction {
     /// What differs between a letter's records and its last audit entry; empty when they match.
     func discrepancies(_ details: LetterDetails) throws -> [Discrepancy] {
         discrepancies(details, last: try lastEntry(letter: details.id))
+    }
+
+    /// Takes the numbers of the next `count` entries from the store's counter,
+    /// and the last seal of each office entered not yet known, in one round
+    /// trip on PostgreSQL. Every number taken must be used by an entry
+    /// before the commit, or the trail would show a gap.
+    func reserveEntries(_ count: Int) throws {
+        guard count > 0 else { return }
+        let unknown = offices.filter { lastSeal[$0] == nil }
+        let results = try connection.batch([SQLStatement("""
+            UPDATE storeInfo SET value = CAST(CAST(value AS BIGINT) + ? AS TEXT) WHERE name = 'auditSequence' RETURNING value
+            """, [.integer(Int64(count))])] + unknown.map { office in
+                SQLStatement("SELECT seal FROM auditEntry WHERE office = ? ORDER BY sequence DESC LIMIT 1", [.text(office)])
+            })
+        guard let last = results[0].first?[0].int64 else { throw LetterError.store("the store has no audit counter") }
+        reserved += Array((last - Int64(count) + 1)...last)
+        for (office, rows) in zip(unknown, results.dropFirst()) {
+            if let seal = rows.first?[0].string { lastSeal[office] = seal }
+        }
     }
 
     /// The letter's discrepancies against the entry that last recorded its state, already read.

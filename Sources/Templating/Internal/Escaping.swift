@@ -19,21 +19,27 @@ enum Escaper {
         var text = text
         // The table read once, not at every byte: each read of a global checks it was made.
         let special = Self.htmlSpecial
-        let plain = text.withUTF8 { bytes in !bytes.contains { special[Int($0)] } }
-        guard !plain else {
-            output += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
+        // The bytes between the characters to replace are copied in runs, not a character at a time.
+        let escaped = text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            var start = 0
+            for (index, byte) in bytes.enumerated() where special[Int(byte)] {
+                if result.isEmpty { result.reserveCapacity(bytes.count + 32) }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+                default: result.append(contentsOf: "&#39;".utf8)
+                }
+                start = index + 1
             }
+            guard !result.isEmpty else { return nil }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return String(decoding: result, as: UTF8.self)
         }
+        output += escaped ?? text
     }
 }
 

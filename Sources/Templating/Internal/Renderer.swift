@@ -195,10 +195,14 @@ struct Renderer {
                 }
             }
             guard var value = current else {
-                var keys: [String] = []
-                for frame in stack { if case .map(let values) = frame.value { keys += values.keys } }
-                if stack.contains(where: { $0.loop != nil }) { keys += LoopVariable.allCases.map { "@" + $0.rawValue } }
-                return missing(path.display, suggestion: Suggestions.closest(to: names[0], in: keys), at: location)
+                // The suggestion is looked for only when it will be shown (a strict render).
+                let stack = self.stack
+                return missing(path.display, suggestion: {
+                    var keys: [String] = []
+                    for frame in stack { if case .map(let values) = frame.value { keys += values.keys } }
+                    if stack.contains(where: { $0.loop != nil }) { keys += LoopVariable.allCases.map { "@" + $0.rawValue } }
+                    return Suggestions.closest(to: names[0], in: keys)
+                }(), at: location)
             }
             for name in names.dropFirst() {
                 if case .withheld = value { return value }
@@ -208,9 +212,11 @@ struct Renderer {
                     continue
                 }
                 guard case .map(let values) = value, let next = values[name] else {
-                    var keys: [String] = []
-                    if case .map(let values) = value { keys = Array(values.keys) }
-                    return missing(path.display, suggestion: Suggestions.closest(to: name, in: keys), at: location)
+                    let parent = value
+                    return missing(path.display, suggestion: {
+                        guard case .map(let values) = parent else { return Suggestions.closest(to: name, in: []) }
+                        return Suggestions.closest(to: name, in: Array(values.keys))
+                    }(), at: location)
                 }
                 value = next
             }
@@ -218,9 +224,9 @@ struct Renderer {
         }
     }
 
-    private mutating func missing(_ name: String, suggestion: String?, at location: Location) -> TemplateValue? {
+    private mutating func missing(_ name: String, suggestion: @autoclosure () -> String?, at location: Location) -> TemplateValue? {
         guard options.strict else { return .null }
-        report(location.error(.missingName(name, suggestion: suggestion)))
+        report(location.error(.missingName(name, suggestion: suggestion())))
         return nil
     }
 
