@@ -234,6 +234,39 @@ final class StoreTransaction {
 
     // MARK: Staff
 
+    /// A member of staff and the entry that last recorded them, asked
+    /// together (one round trip on PostgreSQL); the transaction then sees
+    /// their office and no other, as if it had entered it.
+    func staffRecords(_ id: String) throws -> (member: StaffMember, last: AuditEntry?)? {
+        try memberRecords("?", [.text(id)]).map { ($0.member, $0.last) }
+    }
+
+    /// The member of staff whose id `who` gives (a placeholder or a
+    /// subquery, with its values), the entry that last recorded them in their
+    /// office, and the rows of `first` if given, in one round trip: their office is set for
+    /// the transaction by the database from their record, in the same trip.
+    func memberRecords(_ who: String, _ values: [SQLValue], with first: SQLStatement? = nil) throws
+        -> (rows: [SQLRow], member: StaffMember, last: AuditEntry?)? {
+        let office = "(SELECT office FROM staff WHERE id = \(who))"
+        var statements = first.map { [$0] } ?? []
+        statements.append(SQLStatement("SELECT * FROM staff WHERE id = \(who)", values))
+        if connection.dialect == .postgres {
+            // No such member, no office: an empty setting, under which row-level security shows nothing.
+            statements.append(SQLStatement("SELECT set_config('app.offices', COALESCE(\(office), ''), true)", values))
+        }
+        statements.append(.select(AuditEntry.self, from: "auditEntry", """
+            WHERE staffMember = \(who) AND office = \(office) ORDER BY sequence DESC LIMIT 1
+            """, values + values))
+        let results = try connection.batch(statements)
+        let offset = first == nil ? 0 : 1
+        guard let member = try results[offset].first?.decode(StaffMember.self) else {
+            if connection.dialect == .postgres { offices = [] }
+            return nil
+        }
+        try entered([member.office])
+        return (first == nil ? [] : results[0], member, try results[results.count - 1].first.map(AuditEntry.init(row:)))
+    }
+
     func staffMember(_ id: String) throws -> StaffMember? {
         try connection.fetchOne(StaffMember.self, "SELECT * FROM staff WHERE id = ?", [.text(id)])
     }

@@ -213,22 +213,10 @@ extension StoreTransaction {
     /// them, asked together (one round trip on PostgreSQL); the transaction
     /// then sees that member's office and no other, as if it had entered it.
     func sessionRecords(_ id: String) throws -> (row: SessionRow, member: StaffMember, last: AuditEntry?)? {
-        let staffId = "(SELECT staffId FROM session WHERE id = ?)"
-        let office = "(SELECT office FROM staff WHERE id = \(staffId))"
-        var statements = [SQLStatement("SELECT * FROM session WHERE id = ?", [.text(id)]),
-                          SQLStatement("SELECT * FROM staff WHERE id = \(staffId)", [.text(id)])]
-        if connection.dialect == .postgres {
-            // No session, no office: an empty setting, under which row-level security shows nothing.
-            statements.append(SQLStatement("SELECT set_config('app.offices', COALESCE(\(office), ''), true)", [.text(id)]))
-        }
-        statements.append(.select(AuditEntry.self, from: "auditEntry", """
-            WHERE staffMember = \(staffId) AND office = \(office) ORDER BY sequence DESC LIMIT 1
-            """, [.text(id), .text(id)]))
-        let results = try connection.batch(statements)
-        guard let row = try results[0].first?.decode(SessionRow.self),
-              let member = try results[1].first?.decode(StaffMember.self), member.id == row.staffId else { return nil }
-        try entered([member.office])
-        return (row, member, try results[results.count - 1].first.map(AuditEntry.init(row:)))
+        let session = SQLStatement("SELECT * FROM session WHERE id = ?", [.text(id)])
+        guard let (rows, member, last) = try memberRecords("(SELECT staffId FROM session WHERE id = ?)", [.text(id)], with: session),
+              let row = try rows.first?.decode(SessionRow.self), member.id == row.staffId else { return nil }
+        return (row, member, last)
     }
 
     func insertSession(_ session: DeskSession, at time: Double) throws {

@@ -149,12 +149,13 @@ public final class ReviewQueue: Sendable {
     /// Checking the records themselves (`verify`) is the one action a member
     /// whose own record differs may still take, so that it can say so.
     static func member(_ tx: StoreTransaction, _ actor: Actor, may action: LetterAction) throws -> StaffMember {
-        guard let member = try tx.staffMember(actor.staffId) else {
+        // The member and the entry that last recorded them, in one round trip.
+        guard let (member, last) = try tx.staffRecords(actor.staffId) else {
             throw try tx.staffCount() == 0 ? LetterError.noStaff : LetterError.unknownStaff(actor.staffId)
         }
         // From here the transaction sees the offices this action may touch, and no other.
         try tx.enter(try Permissions.offices(of: member, for: action, every: tx.allOffices))
-        return try vetted(member, tx, may: action, last: action == .verify ? nil : try tx.lastEntry(staff: member.id))
+        return try vetted(member, tx, may: action, last: action == .verify ? nil : last)
     }
 
     /// `member`, as ``member(_:_:may:)`` read them, if they may take
