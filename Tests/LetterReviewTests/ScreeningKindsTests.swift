@@ -34,6 +34,8 @@ struct ScreeningKindsTests {
         "I get out in the spring. Write that down somewhere.",
         "Town is small, so I am sure we will run into each other.",
         "Our Dean's pals have been asking after you lately.",
+        "Whatever gets decided that day, our family won't forget whose statement kept him in there.",
+        "These things tend to come back round in the end.",
     ])
     func veiledIntimidationIsSeen(text: String) {
         #expect(Self.categories(text).contains("intimidation"))
@@ -51,6 +53,8 @@ struct ScreeningKindsTests {
         "My boy has just turned four. Please think of him when the magistrates decide.",
         "Isn't it time you let it go and withdrew the claim?",
         "A word from you to the HR panel saying you are comfortable with me back would help.",
+        "When the assessor rings, would you be willing to tell them it was more of an accident?",
+        "If they ask, it would be honest enough to say it is a blur and you cannot remember.",
     ])
     func pressureAboutTheProcessIsSeen(text: String) {
         #expect(Self.categories(text).contains("pressure"))
@@ -125,6 +129,7 @@ struct ScreeningKindsTests {
         // Someone else ringing the writer, and a wish for the recipient's course.
         ("She would ring me from the car every night so I could stay on the phone while she checked the rooms.", .supporter),
         ("I hope you finish your plastering course and make something good of your life.", .harmed),
+        ("I just wanted to say sorry, and that I think about what I did every day.", .responsible),
         ("The lads who took your car from the station car park were me and my cousin.", .responsible),
     ])
     func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {
