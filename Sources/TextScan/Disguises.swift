@@ -23,7 +23,8 @@ extension Detectors {
 
     /// A run of ten or more digits written at least partly in words or
     /// look-alike letters, or spread over six or more pieces, or three over
-    /// more than one line, however split (spaces, commas, dashes, line breaks).
+    /// more than one line, however split (spaces, commas, dashes, line breaks);
+    /// or one spread down the letter a piece to a line between lines of text.
     package static func spelledNumbers(_ text: ScannedText) -> [Hit] {
         let tokens = text.tokens, s = text.scalars
         var hits: [Hit] = []
@@ -71,6 +72,8 @@ extension Detectors {
                 index += 1
             }
         }
+        // A number spread down the letter between lines of text, where no run above holds it.
+        for hit in numbersDownTheLines(text) where !hits.contains(where: { $0.range.overlaps(hit.range) }) { hits.append(hit) }
         return hits
     }
 
@@ -120,7 +123,7 @@ extension Detectors {
     /// A number spread down the letter, a piece to a line between lines of
     /// text ("07" / a sentence / "954" / a sentence / "316" ...): lines that
     /// hold only digits, read together, make ten to thirteen digits.
-    package static func numbersDownTheLines(_ text: ScannedText) -> [Hit] {
+    static func numbersDownTheLines(_ text: ScannedText) -> [Hit] {
         let s = text.scalars
         var pieces: [Range<Int>] = [], digits = 0
         var start = 0

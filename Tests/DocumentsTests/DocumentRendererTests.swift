@@ -285,4 +285,9 @@ extension DisclosureTests {
         let loaded = try burglary(sharing: "Her number is oh seven seven double oh nine hundred one two three.")
         #expect(GuidanceChecks.run(loaded).contains { $0.code == "RJ-INF-001" && $0.message.contains("a phone number written in words") })
     }
+
+    @Test func aPhoneNumberSpreadDownTheLinesOfSharedTextIsCaught() throws {
+        let loaded = try burglary(sharing: "\n07\nShe said she was sorry\n811\nand meant it\n402\nall the same\n559")
+        #expect(GuidanceChecks.run(loaded).contains { $0.code == "RJ-INF-001" && $0.message.contains("a phone number written in words") })
+    }
 }

@@ -9,6 +9,8 @@ public struct Screener: Sendable {
     private let sentences: SentenceMatcher
     /// Each rule's `unless_sentence` phrases as words, read as a letter's words are.
     private let cancels: [[[String]]]
+    /// The rules by id, for telling a place once (``onePerCategoryAndPlace(_:)``).
+    private let rulesById: [String: Rule]
 
     public init(rules: RuleSet) {
         self.rules = rules.rules
@@ -16,6 +18,7 @@ public struct Screener: Sendable {
         lexicon = Lexicon(rules: rules.rules)
         sentences = SentenceMatcher(rules: rules.rules)
         cancels = rules.rules.map { rule in rule.unlessSentence.map { ScannedText($0).tokens.map(\.word) }.filter { !$0.isEmpty } }
+        rulesById = Dictionary(rules.rules.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     /// The shipped rules, with a service's rules file over them if given.
@@ -106,9 +109,8 @@ public struct Screener: Sendable {
     /// by the more serious, then the first. What detectors find (a phone
     /// number beside an address) is each told.
     func onePerCategoryAndPlace(_ findings: [ScreeningFinding]) -> [ScreeningFinding] {
-        let byId = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        func own(_ finding: ScreeningFinding) -> Bool { byId[finding.rule]?.category == finding.category }
-        func read(_ finding: ScreeningFinding) -> Bool { byId[finding.rule]?.detector == nil }
+        func own(_ finding: ScreeningFinding) -> Bool { rulesById[finding.rule]?.category == finding.category }
+        func read(_ finding: ScreeningFinding) -> Bool { rulesById[finding.rule]?.detector == nil }
         var kept: [ScreeningFinding] = []
         for finding in findings {
             guard read(finding), let index = kept.firstIndex(where: { $0.category == finding.category && $0.rule != finding.rule
