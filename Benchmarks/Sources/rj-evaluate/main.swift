@@ -92,8 +92,8 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(folder).path
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
-    let text = files.compactMap { try? String(contentsOfFile: path + "/" + $0, encoding: .utf8) }.joined(separator: "\n")
-    guard !text.isEmpty else {
+    let sets = files.compactMap { name in (try? String(contentsOfFile: path + "/" + name, encoding: .utf8)).map { (name, $0) } }
+    guard sets.contains(where: { !$0.1.isEmpty }) else {
         print("skipped: no letters in \(path)")
         return
     }
@@ -103,6 +103,10 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
     var problems = 0, caught = 0, marked = 0, found = 0, honest = 0, alarms = 0
     var missed: [String] = [], alarmed: [String] = [], byKind: [String: (letters: Int, caught: Int)] = [:]
     var mistakes: [String] = []
+    // Per set: letters with a problem, caught, categories marked, found, honest, alarms.
+    var perSet: [(name: String, tally: [Int])] = []
+    for (name, text) in sets {
+    var inSet = [0, 0, 0, 0, 0, 0]
     for line in text.split(separator: "\n") where !line.isEmpty {
         guard let letter = try? JSONDecoder().decode(LabelledLetter.self, from: Data(line.utf8)) else {
             print("\(file): a line that is not a letter"); exit(2)
@@ -113,6 +117,8 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
         let categories = Set(raised.map(\.category.rawValue))
         if letter.categories.isEmpty {
             honest += 1
+            inSet[4] += 1
+            if flagged { inSet[5] += 1 }
             if flagged { alarms += 1; alarmed.append("\(letter.id) (\(letter.writerRole)): \(categories.sorted().joined(separator: ", "))") }
         } else {
             problems += 1
@@ -122,6 +128,10 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
             byKind[letter.kind] = tally
             marked += letter.categories.count
             found += letter.categories.filter(categories.contains).count
+            inSet[0] += 1
+            if flagged { inSet[1] += 1 }
+            inSet[2] += letter.categories.count
+            inSet[3] += letter.categories.filter(categories.contains).count
         }
         let notFound = letter.categories.filter { !categories.contains($0) }
         let extra = raised.filter { !letter.categories.contains($0.category.rawValue) }
@@ -132,8 +142,15 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
             mistakes.append(lines.joined(separator: "\n"))
         }
     }
+    perSet.append((name, inSet))
+    }
     print("\(title) (\(problems) with a problem, \(honest) without):")
     print("  caught \(caught) of \(problems) (target 36 of 38 on the unseen set); category recall \(String(format: "%.2f", Double(found) / Double(max(1, marked)))) (target 0.90); false alarms \(alarms) of \(honest) (target at most 1 in 22)")
+    if perSet.count > 1 {
+        for (name, t) in perSet {
+            print("  \(name): caught \(t[1]) of \(t[0]), category recall \(String(format: "%.2f", Double(t[3]) / Double(max(1, t[2])))), false alarms \(t[5]) of \(t[4])")
+        }
+    }
     for (kind, tally) in byKind.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(tally.caught) of \(tally.letters)") }
     if !missed.isEmpty { print("  missed: " + missed.joined(separator: "; ")) }
     if !alarmed.isEmpty { print("  false alarms: " + alarmed.joined(separator: "; ")) }
