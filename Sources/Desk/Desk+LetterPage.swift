@@ -29,7 +29,7 @@ extension Desk {
         let cleared = !letter.sensitive || member.sensitiveComplex
         let preview = reading.handover
         let blocks = details.openBlocks
-        var data: [String: TemplateValue] = [:]
+        var data = [String: TemplateValue](minimumCapacity: 24)
         data["letter"] = letterFacts(letter, versions: details.versions.count, names: names)
         data["integrity"] = .list(view.discrepancies.map { .string($0.description) })
         data["cosign"] = letter.sensitive ? .list(Self.cosign(details)) : .null
@@ -50,7 +50,7 @@ extension Desk {
         data["handover"] = preview.map { Self.handoverValue($0, released: letter.status == .released) } ?? .null
         let canAct = open && isCurrent && cleared
         let notReturned = letter.status != .returned
-        var forms: [String: TemplateValue] = [:]
+        var forms = [String: TemplateValue](minimumCapacity: 12)
         forms["show"] = .bool(canAct)
         forms["approve"] = .bool(canAct && notReturned && Permissions.allows(member, to: .approve))
         forms["cosign"] = .bool(canAct && notReturned && Permissions.allows(member, to: .superviseApproval))
@@ -82,7 +82,7 @@ extension Desk {
     }
 
     func letterFacts(_ letter: StoredLetter, versions: Int, names: [String: String]) -> TemplateValue {
-        var facts: [String: TemplateValue] = [:]
+        var facts = [String: TemplateValue](minimumCapacity: 24)
         facts["id"] = .int(Int(letter.id!))
         facts["case"] = .string(letter.caseReference)
         facts["from"] = .string(letter.writer + (letter.writerName.map { " (\($0))" } ?? ""))
@@ -108,17 +108,12 @@ extension Desk {
 
     static func findingValues(_ findings: [ScreeningFinding]) -> [TemplateValue] {
         findings.enumerated().map { index, finding -> TemplateValue in
-            var value: [String: TemplateValue] = [:]
-            value["number"] = .int(index + 1)
-            value["severity"] = .string(finding.severity.rawValue)
-            value["label"] = .string(severityLabel(finding.severity))
-            value["category"] = .string(finding.category.rawValue)
-            value["rule"] = .string(finding.rule)
-            value["where"] = .string("line \(finding.line), column \(finding.column)")
-            value["excerpt"] = .string(finding.excerpt)
-            value["explanation"] = .string(finding.explanation)
-            value["reference"] = .string(finding.reference)
-            return .map(value)
+            // A literal, so that the map is made at its full size at once.
+            .map(["number": .int(index + 1), "severity": .string(finding.severity.rawValue),
+                  "label": .string(severityLabel(finding.severity)), "category": .string(finding.category.rawValue),
+                  "rule": .string(finding.rule), "where": .string("line \(finding.line), column \(finding.column)"),
+                  "excerpt": .string(finding.excerpt), "explanation": .string(finding.explanation),
+                  "reference": .string(finding.reference)])
         }
     }
 
@@ -166,18 +161,15 @@ extension Desk {
     static func segments(_ version: LetterVersion, findings: [ScreeningFinding], redactions: [Redaction]) -> [TemplateValue] {
         let scalars = version.text.unicodeScalars
         let count = scalars.count
-        struct Mark { var range: Range<Int>; var value: [String: TemplateValue] }
+        struct Mark { var range: Range<Int>; var finding: (number: Int, severity: Severity)?; var reason: String? }
         var marks: [Mark] = []
         for redaction in redactions where redaction.start >= 0 && redaction.end <= count && redaction.start < redaction.end {
-            marks.append(Mark(range: redaction.start..<redaction.end,
-                              value: ["redacted": true, "finding": false, "reason": .string(redaction.reason)]))
+            marks.append(Mark(range: redaction.start..<redaction.end, finding: nil, reason: redaction.reason))
         }
         for (index, finding) in findings.enumerated() where finding.start >= 0 && finding.end <= count && finding.start < finding.end {
             let range = finding.start..<finding.end
             if marks.contains(where: { $0.range.overlaps(range) }) { continue }
-            marks.append(Mark(range: range, value: ["finding": true, "redacted": false, "number": .int(index + 1),
-                                                    "severity": .string(finding.severity.rawValue),
-                                                    "label": .string(severityLabel(finding.severity))]))
+            marks.append(Mark(range: range, finding: (index + 1, finding.severity), reason: nil))
         }
         marks.sort { $0.range.lowerBound < $1.range.lowerBound }
         // The text is walked once, forwards: each piece from where the last one ended.
@@ -195,10 +187,14 @@ extension Desk {
             if mark.range.lowerBound > position {
                 segments.append(["text": .string(text(position..<mark.range.lowerBound)), "plain": true, "finding": false, "redacted": false])
             }
-            var value = mark.value
-            value["text"] = .string(text(mark.range))
-            value["plain"] = false
-            segments.append(.map(value))
+            if let finding = mark.finding {
+                segments.append(["text": .string(text(mark.range)), "plain": false, "finding": true, "redacted": false,
+                                 "number": .int(finding.number), "severity": .string(finding.severity.rawValue),
+                                 "label": .string(severityLabel(finding.severity))])
+            } else {
+                segments.append(["text": .string(text(mark.range)), "plain": false, "finding": false, "redacted": true,
+                                 "reason": .string(mark.reason ?? "")])
+            }
             position = mark.range.upperBound
         }
         if position < count {

@@ -59,7 +59,9 @@ public struct StaffMember: Codable, Sendable, Equatable {
         Set(roles.split(separator: ",").compactMap { StaffRole(rawValue: String($0)) })
     }
 
-    public func has(_ role: StaffRole) -> Bool { roleSet.contains(role) }
+    public func has(_ role: StaffRole) -> Bool {
+        roles.utf8.split(separator: UInt8(ascii: ",")).contains { $0.elementsEqual(role.rawValue.utf8) }
+    }
 
     /// Whether `id` can be a staff id: 2 to 32 lower-case letters, digits,
     /// dots, dashes or underscores, starting with a letter.

@@ -36,6 +36,9 @@ final class PostgresConnection: SQLConnection {
     private var prepared: [String: String] = [:]
     /// The number of the next statement prepared: names are never reused.
     private var preparedNames = 0
+    /// The columns each prepared statement's results came back with, by its
+    /// name: made once rather than for every result.
+    private var columns: [String: SQLRow.Columns] = [:]
 
     /// Statements to run before the next one, in its round trip: see ``later(_:_:)``.
     private var deferred: [SQLStatement] = []
@@ -102,6 +105,8 @@ final class PostgresConnection: SQLConnection {
             result = Self.withCStrings(values) { pointers in
                 PQexecPrepared(handle, name, Int32(values.count), pointers, nil, nil, 0)
             }
+            began = true
+            return try read(result, statement: name)
         } else if values.isEmpty {
             // A command of the transaction's own (BEGIN, COMMIT) or a change to the tables: sent as it is.
             result = PQexec(handle, sql)
@@ -130,7 +135,7 @@ final class PostgresConnection: SQLConnection {
         guard PQenterPipelineMode(handle) == 1 else { throw PostgresError(state: nil, message: Self.message(handle)) }
         defer { PQexitPipelineMode(handle) }
         // Each statement sent, and whether a prepare's result comes before its own.
-        var sent: [Bool] = []
+        var sent: [(preparing: Bool, name: String?)] = []
         var newlyPrepared: [String] = []
         var sendFailed = false
         for (statement, values) in zip(all, texts) {
@@ -158,7 +163,7 @@ final class PostgresConnection: SQLConnection {
                 sendFailed = true
                 break
             }
-            sent.append(preparing)
+            sent.append((preparing, name))
         }
         guard PQpipelineSync(handle) == 1, PQflush(handle) == 0 else {
             for sql in newlyPrepared { prepared[sql] = nil }
@@ -172,7 +177,7 @@ final class PostgresConnection: SQLConnection {
             if let result, PQresultStatus(result) != PGRES_PIPELINE_SYNC { _ = PQgetResult(handle) }
             return result
         }
-        for preparing in sent {
+        for (preparing, name) in sent {
             if preparing {
                 let result = next()
                 if failure == nil, let result, PQresultStatus(result) != PGRES_COMMAND_OK {
@@ -182,7 +187,7 @@ final class PostgresConnection: SQLConnection {
             }
             let result = next()
             if failure == nil {
-                do { results.append(try Self.read(result, handle)) } catch { failure = error }
+                do { results.append(try read(result, statement: name)) } catch { failure = error }
             } else if let result {
                 PQclear(result)
             }
@@ -228,7 +233,28 @@ final class PostgresConnection: SQLConnection {
         return name
     }
 
-    private static func read(_ result: OpaquePointer?, _ handle: OpaquePointer) throws -> [SQLRow] {
+    /// The rows of a prepared statement's result, its columns taken from
+    /// the last of its results when they are the same.
+    private func read(_ result: OpaquePointer?, statement name: String?) throws -> [SQLRow] {
+        guard let name, let result, PQresultStatus(result) == PGRES_TUPLES_OK else {
+            return try Self.read(result, handle)
+        }
+        let known = columns[name]
+        let count = Int(PQnfields(result))
+        if let known, known.names.count == count,
+           (0..<count).allSatisfy({ column in known.names[column].withCString { strcmp($0, PQfname(result, Int32(column))) == 0 } }) {
+            return try Self.read(result, handle, columns: known)
+        }
+        let made = Self.columns(of: result)
+        columns[name] = made
+        return try Self.read(result, handle, columns: made)
+    }
+
+    private static func columns(of result: OpaquePointer) -> SQLRow.Columns {
+        SQLRow.Columns((0..<Int(PQnfields(result))).map { String(cString: PQfname(result, Int32($0))) })
+    }
+
+    private static func read(_ result: OpaquePointer?, _ handle: OpaquePointer, columns known: SQLRow.Columns? = nil) throws -> [SQLRow] {
         guard let result else { throw PostgresError(state: nil, message: Self.message(handle)) }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
@@ -236,14 +262,13 @@ final class PostgresConnection: SQLConnection {
             return []
         case PGRES_TUPLES_OK:
             let columns = Int(PQnfields(result)), count = Int(PQntuples(result))
-            var names: [String] = []
             var numeric: [Bool] = []
             for column in 0..<columns {
-                names.append(String(cString: PQfname(result, Int32(column))))
                 // int2, int4, int8 and float8 come back as numbers; everything else as text.
-                numeric.append([21, 23, 20, 701].contains(PQftype(result, Int32(column))))
+                let type = PQftype(result, Int32(column))
+                numeric.append(type == 21 || type == 23 || type == 20 || type == 701)
             }
-            let shared = SQLRow.Columns(names)
+            let shared = known ?? Self.columns(of: result)
             var rows: [SQLRow] = []
             rows.reserveCapacity(count)
             for row in 0..<count {

@@ -43,19 +43,35 @@ struct SQLRow: Sendable {
     let columns: Columns
     let values: [SQLValue]
 
-    /// One result's columns, shared by all its rows.
+    /// One result's columns, shared by all its rows (and, on PostgreSQL, by
+    /// every result of the same prepared statement).
     final class Columns: Sendable {
         let names: [String]
         private let exact: [String: Int]
-        private let folded: [String: Int]
+        private let folded: [Folded: Int]
         init(_ names: [String]) {
             self.names = names
             exact = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            folded = Dictionary(names.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            folded = Dictionary(names.enumerated().map { (Folded($1), $0) }, uniquingKeysWith: { first, _ in first })
         }
 
         /// A column's place: by its name as written (SQLite), else folded to lower case (PostgreSQL).
-        func place(_ name: String) -> Int? { exact[name] ?? folded[name.lowercased()] }
+        func place(_ name: String) -> Int? { exact[name] ?? folded[Folded(name)] }
+
+        /// A name compared and hashed with ASCII letters folded to lower
+        /// case, without making a lower-cased copy of it on every lookup.
+        struct Folded: Hashable, Sendable {
+            let name: String
+            init(_ name: String) { self.name = name }
+            private static func fold(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            static func == (a: Folded, b: Folded) -> Bool {
+                a.name.utf8.count == b.name.utf8.count && zip(a.name.utf8, b.name.utf8).allSatisfy { fold($0) == fold($1) }
+            }
+            func hash(into hasher: inout Hasher) {
+                for byte in name.utf8 { hasher.combine(Self.fold(byte)) }
+                hasher.combine(0xff as UInt8)
+            }
+        }
     }
 
     init(columns: Columns, values: [SQLValue]) {

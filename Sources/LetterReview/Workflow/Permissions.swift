@@ -68,6 +68,6 @@ public enum Permissions {
     }
 
     public static func allows(_ member: StaffMember, to action: LetterAction) -> Bool {
-        !member.disabled && !member.roleSet.isDisjoint(with: roles(for: action))
+        !member.disabled && roles(for: action).contains(where: member.has)
     }
 }
