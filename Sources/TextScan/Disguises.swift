@@ -30,10 +30,16 @@ extension Detectors {
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            var cursor = index, digits = 0, disguised = false, pieces = 0, acrossLines = false
+            var cursor = index, digits = 0, disguised = false, pieces = 0, acrossLines = false, bridged = false
             var end = index
             while cursor < tokens.count {
                 if cursor > index, !joinable(s, from: tokens[cursor - 1].end, to: tokens[cursor].start) { break }
+                // "… 7 4 4, and then l 9 O": a few words that only say what comes next may sit between pieces.
+                if cursor > index, let after = bridge(tokens, from: cursor, s), after > cursor {
+                    bridged = true
+                    cursor = after
+                    continue
+                }
                 let newLine = cursor > index && s[tokens[cursor - 1].end..<tokens[cursor].start].contains("\n")
                 let word = tokens[cursor].word
                 if let repeats = repeatWords[word], cursor + 1 < tokens.count, let _ = digitWords[tokens[cursor + 1].word],
@@ -62,7 +68,7 @@ extension Detectors {
             // A phone number's opening in words ("oh seven seven double nine"), the rest given another way.
             let opening = digits >= 5 && digits < 10 && disguised && ["oh", "zero", "nought"].contains(tokens[index].word)
                 && index + 1 < tokens.count && ["seven", "one", "two", "three", "eight"].contains(tokens[index + 1].word)
-            if digits >= 10, digits <= 15, disguised || pieces >= 6 || (acrossLines && pieces >= 3) {
+            if digits >= 10, digits <= 15, disguised || (!bridged && (pieces >= 6 || (acrossLines && pieces >= 3))) {
                 hits.append(Hit(range: tokens[index].start..<tokens[end].end, note: "a number written so as not to look like one"))
                 index = end + 1
             } else if opening {
@@ -75,6 +81,26 @@ extension Detectors {
         // A number spread down the letter between lines of text, where no run above holds it.
         for hit in numbersDownTheLines(text) where !hits.contains(where: { $0.range.overlaps(hit.range) }) { hits.append(hit) }
         return hits
+    }
+
+    /// Words that only lead on to the next piece of a number read aloud.
+    private static let bridgeWords: Set<String> = ["then", "and", "next", "followed", "by", "after", "that", "it's", "its",
+                                                    "is", "at", "the", "end", "last", "bit", "lastly", "finally"]
+
+    /// Where the next piece of a number starts after up to three words that
+    /// only lead on to it ("then", "and then", "followed by"); nil when the
+    /// words say anything else or no piece follows.
+    private static func bridge(_ tokens: [ScannedText.Token], from start: Int, _ s: [Unicode.Scalar]) -> Int? {
+        var cursor = start
+        while cursor < tokens.count, cursor - start < 3, bridgeWords.contains(tokens[cursor].word) {
+            guard cursor + 1 < tokens.count, joinable(s, from: tokens[cursor].end, to: tokens[cursor + 1].start) else { return nil }
+            cursor += 1
+        }
+        guard cursor > start, cursor < tokens.count else { return nil }
+        let word = tokens[cursor].word
+        let isPiece = digitWords[word] != nil || repeatWords[word] != nil
+            || digitCount(word, raw: s[tokens[cursor].start..<tokens[cursor].end]) != nil || mixedDigits(word) != nil
+        return isPiece ? cursor : nil
     }
 
     /// Whether what lies between two pieces could sit inside one number: a

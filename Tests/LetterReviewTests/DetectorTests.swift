@@ -288,3 +288,53 @@ struct RuleFileTests {
         }
     }
 }
+
+/// Named groups of words in a rules file: defined once, used as `$name` in
+/// a sentence rule's parts and its `unless_sentence`.
+struct RuleGroupTests {
+    @Test func aGroupIsUsedWhereItIsNamed() throws {
+        let rules = try RuleSet.parse("""
+            - group: kin
+              words: "my cousin|my brothers"
+            - group: watchers
+              words: "$kin|the lads"
+            - id: kin-know
+              category: intimidation
+              severity: warn
+              sentence: ["$watchers", "know where", "you"]
+              unless_sentence: ["$kin-sorry"]
+            - group: kin-sorry
+              words: "ashamed|sorry"
+            """, file: "service.yml")
+        #expect(rules.groups["watchers"] == ["my cousin", "my brothers", "the lads"])
+        let screener = Screener(rules: rules)
+        #expect(screener.screen("The lads know where you drink.").findings.map(\.rule) == ["kin-know"])
+        #expect(screener.screen("My brothers know where you drink and they are ashamed of me.").findings.isEmpty)
+        #expect(screener.screen("The neighbours know where you drink.").findings.isEmpty)
+    }
+
+    @Test func aServiceFileUsesTheShippedGroups() throws {
+        let shipped = try RuleSet.shipped()
+        #expect(shipped.groups["recipient"]?.contains("you") == true)
+        let service = try RuleSet.parse("""
+            - id: service-gate
+              category: location
+              severity: warn
+              sentence: ["your gate", "$recipient"]
+            """, file: "service.yml", groups: shipped.groups)
+        #expect(service.rules[0].sentence[1].split(separator: "|").contains("you're"))
+    }
+
+    @Test func anUnknownOrCircularGroupIsRefusedWithWhere() {
+        #expect(throws: RuleFileError.self) {
+            try RuleSet.parse("- id: x\n  category: pressure\n  severity: warn\n  sentence: [\"$nobody\", you]\n", file: "r.yml")
+        }
+        do {
+            _ = try RuleSet.parse("- group: a\n  words: \"$b|x\"\n- group: b\n  words: \"$a|y\"\n", file: "r.yml")
+            Issue.record("a group that uses itself was accepted")
+        } catch {
+            #expect(error.message.contains("uses itself"))
+            #expect(error.line == 1 || error.line == 3)
+        }
+    }
+}

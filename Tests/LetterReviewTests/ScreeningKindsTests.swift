@@ -36,6 +36,10 @@ struct ScreeningKindsTests {
         "Our Dean's pals have been asking after you lately.",
         "Whatever gets decided that day, our family won't forget whose statement kept him in there.",
         "These things tend to come back round in the end.",
+        // Others who know of the recipient, a crowd that talks, a harm wished away in words that carry it.
+        "My uncles know which gym you use. They haven't done anything about it.",
+        "Word travels fast on the Kingsway estate and people have long memories about you.",
+        "It would be a shame if anything happened to your shop while things are like this.",
     ])
     func veiledIntimidationIsSeen(text: String) {
         #expect(Self.categories(text).contains("intimidation"))
@@ -65,6 +69,9 @@ struct ScreeningKindsTests {
         ("Things just kicked off that night.", "excuse"),
         ("We were both to blame if we are honest.", "victim-blaming"),
         ("You were just as bad as me that night.", "victim-blaming"),
+        ("If you had paid what you owed, none of this would have happened.", "victim-blaming"),
+        ("Your son had been on at him for months before the fight.", "victim-blaming"),
+        ("Mistakes were made on both sides.", "victim-blaming"),
     ])
     func minimisingAndSharedBlameAreSeen(text: String, category: String) {
         #expect(Self.categories(text).contains(category))
@@ -85,6 +92,11 @@ struct ScreeningKindsTests {
         "If you fancy a chat one day, just send me a message.",
         "Just drop a line to kel dot marsh at gee mail dot com.",
         "His number is 0770\n0 900\n733 and he always has it on him.",
+        // Pieces joined by words that only lead on; an address and a meeting told in words.
+        "Ring O7seven, then 700, and then 9 0 0 1 2.",
+        "I'm in the flat above the chippy on Dale Street now, knock twice.",
+        "Be a man and come and say it to my face if you want.",
+        "We could talk properly without the lady reading everything first.",
     ])
     func contactDetailsInDisguiseAreSeen(text: String) {
         let found = Self.categories(text)
@@ -131,6 +143,12 @@ struct ScreeningKindsTests {
         ("I hope you finish your plastering course and make something good of your life.", .harmed),
         ("I just wanted to say sorry, and that I think about what I did every day.", .responsible),
         ("The lads who took your car from the station car park were me and my cousin.", .responsible),
+        // The writer's own people ashamed of them, and the writer's own conduct as the cause.
+        ("My brothers know what I did and they are ashamed of me.", .responsible),
+        ("If I had walked away that night, none of this would have happened.", .responsible),
+        ("People round here were good to you after what I did, and I'm glad.", .responsible),
+        ("Between 2001 and then 2003 and 2009 I moved house four times.", .responsible),
+        ("I would like to meet you face to face one day, if you want, and the service can arrange it.", .responsible),
     ])
     func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {
         #expect(Self.categories(text, role).isEmpty, "\(Self.categories(text, role))")

@@ -28,7 +28,7 @@ struct LetterCommandTests {
             3 | I am sorry you lost your things. But you left the kitchen window open all
             """))
         #expect(result.stdout.contains("  | Examples/letters/problem-victim-blaming.txt:4:11: block: victim-blaming: Puts blame on the person harmed."))
-        #expect(result.stdout.hasSuffix("verdict: block (2 block, 1 warn, 0 info)\n"))
+        #expect(result.stdout.hasSuffix("verdict: block (3 block, 1 warn, 0 info)\n"))
     }
 
     @Test func batchScreensManyLettersWithOffsets() throws {

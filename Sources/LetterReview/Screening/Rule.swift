@@ -55,8 +55,15 @@ public struct Rule: Sendable {
 /// The rules a screener uses.
 public struct RuleSet: Sendable {
     public var rules: [Rule]
+    /// Named groups of words (`- group: others`), used in a sentence rule's
+    /// parts and `unless_sentence` as `$others`: who is spoken of, what they
+    /// do or know, said once and read the same way by every rule.
+    public var groups: [String: [String]] = [:]
 
-    public init(rules: [Rule]) { self.rules = rules }
+    public init(rules: [Rule], groups: [String: [String]] = [:]) {
+        self.rules = rules
+        self.groups = groups
+    }
 
     /// The rules shipped with rj.
     public static func shipped() throws(RuleFileError) -> RuleSet {
@@ -66,12 +73,12 @@ public struct RuleSet: Sendable {
         return try parse(text, file: "rules.yml")
     }
 
-    /// Reads a rules file.
-    public static func load(path: String) throws(RuleFileError) -> RuleSet {
+    /// Reads a rules file; its rules may use its own groups and `groups` (the shipped ones).
+    public static func load(path: String, groups: [String: [String]] = [:]) throws(RuleFileError) -> RuleSet {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the rules file; check the path")
         }
-        return try parse(text, file: path)
+        return try parse(text, file: path, groups: groups)
     }
 
     /// These rules, with `other`'s rules replacing any of the same id and the rest added.
@@ -80,13 +87,13 @@ public struct RuleSet: Sendable {
         for rule in other.rules {
             if let index = result.firstIndex(where: { $0.id == rule.id }) { result[index] = rule } else { result.append(rule) }
         }
-        return RuleSet(rules: result)
+        return RuleSet(rules: result, groups: groups.merging(other.groups) { _, theirs in theirs })
     }
 
     static let keys = ["id", "category", "severity", "patterns", "words", "detector", "unless_before", "explanation",
                        "reference", "enabled", "writers", "sentence", "unless_sentence", "window", "also"]
 
-    public static func parse(_ text: String, file: String) throws(RuleFileError) -> RuleSet {
+    public static func parse(_ text: String, file: String, groups known: [String: [String]] = [:]) throws(RuleFileError) -> RuleSet {
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -96,11 +103,66 @@ public struct RuleSet: Sendable {
         guard case .sequence(let items)? = root else {
             throw RuleFileError(file: file, line: 1, column: 1, message: "a rules file is a list of rules (- id: ...)")
         }
+        // The groups first, wherever they stand in the file, so that a rule may use one defined after it.
+        var groups = known
+        var defined: [String: (line: Int, column: Int, words: String)] = [:]
+        for item in items {
+            guard case .mapping(let map) = item, let name = map["group"]?.string else { continue }
+            let line = item.mark?.line ?? 0, column = item.mark?.column ?? 0
+            guard map.count == 2, let words = map["words"]?.string else {
+                throw RuleFileError(file: file, line: line, column: column,
+                                    message: "group \(name): a group has a name and its words (group: NAME, words: \"a|b|two words\")")
+            }
+            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !name.isEmpty else {
+                throw RuleFileError(file: file, line: line, column: column, message: "group '\(name)': a name of letters, digits and dashes")
+            }
+            defined[name] = (line, column, words)
+        }
+        // A group may use groups itself; each is worked out once, and a group that uses itself is refused.
+        func resolve(_ name: String, _ path: [String]) throws(RuleFileError) -> [String] {
+            guard let definition = defined[name] else { return groups[name] ?? [] }
+            if path.contains(name) {
+                throw RuleFileError(file: file, line: definition.line, column: definition.column,
+                                    message: "group \(name) uses itself (\((path + [name]).joined(separator: " → ")))")
+            }
+            var words: [String] = []
+            for alternative in definition.words.split(separator: "|", omittingEmptySubsequences: true) {
+                let word = alternative.trimmingCharacters(in: .whitespaces)
+                if word.hasPrefix("$") {
+                    let inner = String(word.dropFirst())
+                    guard defined[inner] != nil || known[inner] != nil else {
+                        throw RuleFileError(file: file, line: definition.line, column: definition.column,
+                                            message: "group \(name) uses $\(inner), which no group defines")
+                    }
+                    words += try resolve(inner, path + [name])
+                } else {
+                    words.append(word)
+                }
+            }
+            return words
+        }
+        for name in defined.keys.sorted() { groups[name] = try resolve(name, []) }
+        /// `text` with each `$name` alternative replaced by the group's words.
+        func expanded(_ text: String, fail: (String) -> RuleFileError) throws(RuleFileError) -> String {
+            guard text.contains("$") else { return text }
+            var words: [String] = []
+            for alternative in text.split(separator: "|", omittingEmptySubsequences: true) {
+                let word = alternative.trimmingCharacters(in: .whitespaces)
+                guard word.hasPrefix("$") else { words.append(word); continue }
+                guard let group = groups[String(word.dropFirst())] else {
+                    throw fail("\(word) names no group; define it with '- group: \(word.dropFirst())' and its words")
+                }
+                words += group
+            }
+            return words.joined(separator: "|")
+        }
+
         var rules: [Rule] = []
         for item in items {
             let line = item.mark?.line ?? 0, column = item.mark?.column ?? 0
             func fail(_ message: String) -> RuleFileError { RuleFileError(file: file, line: line, column: column, message: message) }
             guard case .mapping(let map) = item else { throw fail("each rule is a set of keys and values") }
+            if map["group"] != nil { continue }
             var values: [String: Yams.Node] = [:]
             for (key, value) in map {
                 let name = key.string ?? ""
@@ -136,11 +198,17 @@ public struct RuleSet: Sendable {
             }
             let window = string("window").map { Int($0) } ?? 1
             guard let window, window == 1 || window == 2 else { throw fail("rule \(id): 'window' is 1 or 2 (sentences in a row)") }
+            var sentence: [String] = []
+            for part in list("sentence") { sentence.append(try expanded(part, fail: fail)) }
+            var unlessSentence: [String] = []
+            for part in list("unless_sentence") {
+                unlessSentence += part.hasPrefix("$") ? try expanded(part, fail: fail).split(separator: "|").map(String.init) : [part]
+            }
             let rule = Rule(id: id, category: category, severity: severity, patterns: list("patterns"), words: list("words"),
                             detector: string("detector"), unlessBefore: list("unless_before"),
                             explanation: string("explanation") ?? "", reference: string("reference") ?? "",
-                            enabled: string("enabled") != "false", writers: writers, sentence: list("sentence"),
-                            unlessSentence: list("unless_sentence"), window: window, also: also)
+                            enabled: string("enabled") != "false", writers: writers, sentence: sentence,
+                            unlessSentence: unlessSentence, window: window, also: also)
             if rule.patterns.isEmpty && rule.words.isEmpty && rule.detector == nil && rule.sentence.isEmpty {
                 throw fail("rule \(id) has no patterns, words, sentence or detector")
             }
@@ -150,7 +218,7 @@ public struct RuleSet: Sendable {
             }
             rules.append(rule)
         }
-        return RuleSet(rules: rules)
+        return RuleSet(rules: rules, groups: groups)
     }
 }
 

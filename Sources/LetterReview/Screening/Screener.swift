@@ -24,7 +24,7 @@ public struct Screener: Sendable {
     /// The shipped rules, with a service's rules file over them if given.
     public static func standard(serviceRules path: String? = nil) throws(RuleFileError) -> Screener {
         var rules = try RuleSet.shipped()
-        if let path { rules = rules.overridden(by: try RuleSet.load(path: path)) }
+        if let path { rules = rules.overridden(by: try RuleSet.load(path: path, groups: rules.groups)) }
         return Screener(rules: rules)
     }
 
