@@ -163,6 +163,18 @@ struct ScreeningKindsTests {
         }
     }
 
+    /// The recipient's own words told back to them are their account; the
+    /// same words quoted from a third person, or a number inside any quote,
+    /// still count.
+    @Test func theRecipientsWordsQuotedBackAreNotTheWritersThreat() {
+        let told = "That night you said \u{201C}my brothers will find you and sort you out\u{201D} and I still hear it."
+        #expect(Self.categories(told, .harmed).isEmpty, "\(Self.categories(told, .harmed))")
+        let relayed = "My cousin said \"my brothers will find you and sort you out\" and he meant it."
+        #expect(Self.categories(relayed, .responsible).contains("intimidation"))
+        let number = "You said \"ring me on 07700 900123\" but I never did."
+        #expect(Self.categories(number, .harmed).contains("contact-details"))
+    }
+
     @Test func whoWritesDecidesWhatBlamesAndWhatIsAnAccount() {
         let account = "You started it and you knew what you did."
         #expect(Self.categories(account, .harmed).isEmpty)

@@ -32,19 +32,33 @@ public struct Screener: Sendable {
         let text = ScannedText(letter)
         var raw: [(rule: Int, range: Range<Int>, note: String?)] = []
 
-        for match in phrases.matches(in: text.tokens) {
-            let rule = rules[match.rule]
-            if !rule.unlessBefore.isEmpty,
-               negated(text.tokens, from: match.first - 3, to: match.last, by: rule.unlessBefore) { continue }
-            raw.append((match.rule, text.tokens[match.first].start..<text.tokens[match.last].end, nil))
-        }
-        if !lexicon.isEmpty {
-            for match in lexicon.matches(in: text) { raw.append((match.rule, match.range, nil)) }
-        }
-        if !sentences.isEmpty {
-            for match in sentences.matches(in: text) {
+        // The recipient's own words told back to them ("you said \"I know where you live\"") are their
+        // account, not the writer's: rules read from words read the letter without them, except for what
+        // reaches the recipient whoever first said it (contact details, abuse, hidden messages). What a
+        // third person is quoted as saying is read as the writer's own.
+        let quoted = Self.recipientQuotes(text)
+        let masked = quoted.isEmpty ? nil : Self.masking(letter, quoted)
+        func read(_ text: ScannedText, keeping keep: (Rule) -> Bool) {
+            for match in phrases.matches(in: text.tokens) where keep(rules[match.rule]) {
+                let rule = rules[match.rule]
+                if !rule.unlessBefore.isEmpty,
+                   negated(text.tokens, from: match.first - 3, to: match.last, by: rule.unlessBefore) { continue }
                 raw.append((match.rule, text.tokens[match.first].start..<text.tokens[match.last].end, nil))
             }
+            if !lexicon.isEmpty {
+                for match in lexicon.matches(in: text) where keep(rules[match.rule]) { raw.append((match.rule, match.range, nil)) }
+            }
+            if !sentences.isEmpty {
+                for match in sentences.matches(in: text) where keep(rules[match.rule]) {
+                    raw.append((match.rule, text.tokens[match.first].start..<text.tokens[match.last].end, nil))
+                }
+            }
+        }
+        if let masked {
+            read(text) { Self.keptInQuotes.contains($0.category) }
+            read(masked) { !Self.keptInQuotes.contains($0.category) }
+        } else {
+            read(text) { _ in true }
         }
         let reading = Detectors.Reading(text, context: context)
         for (index, rule) in rules.enumerated() where rule.enabled {
@@ -126,6 +140,51 @@ public struct Screener: Sendable {
             }
         }
         return kept
+    }
+
+    /// What is found even in the recipient's words quoted back: contact
+    /// details and abuse reach the recipient whoever first said them.
+    static let keptInQuotes: Set<Category> = [.contactDetails, .contactRequest, .hiddenMessage, .abusiveLanguage]
+    /// Words that report what someone said.
+    static let reportingWords: Set<String> = ["said", "say", "says", "shouted", "screamed", "yelled", "told", "wrote", "texted",
+                                              "messaged", "posted", "called", "whispered", "threatened", "went", "kept", "saying"]
+
+    /// The spans of the letter in quotation marks that quote the recipient:
+    /// a quotation opened within four words after "you said", "you shouted
+    /// at me", "u told me" and the like.
+    static func recipientQuotes(_ text: ScannedText) -> [Range<Int>] {
+        let s = text.scalars
+        var spans: [Range<Int>] = []
+        var open: Int?
+        for (index, scalar) in s.enumerated() {
+            switch scalar {
+            case "\u{201C}": open = index
+            case "\u{201D}": if let start = open { spans.append(start..<index); open = nil }
+            case "\"":
+                if let start = open { spans.append(start..<index); open = nil } else { open = index }
+            default: break
+            }
+        }
+        return spans.filter { span in
+            // The words just before the quotation: "you" or "u", then a reporting word, within four words.
+            guard let next = text.tokens.firstIndex(where: { $0.start > span.lowerBound }) else { return false }
+            let before = text.tokens[max(0, next - 5)..<next].map(\.word)
+            guard let verb = before.lastIndex(where: { reportingWords.contains($0) }), verb > 0 else { return false }
+            return ["you", "u", "ya", "ye"].contains(before[verb - 1])
+                || (verb > 1 && ["you", "u"].contains(before[verb - 2]) && ["just", "even", "then", "also", "once"].contains(before[verb - 1]))
+        }
+    }
+
+    /// The letter with the spans given blanked out, scalar for scalar (a
+    /// line break kept), so that every offset still points where it did.
+    static func masking(_ letter: String, _ spans: [Range<Int>]) -> ScannedText {
+        var scalars = Array(letter.unicodeScalars)
+        for span in spans {
+            for index in span where index < scalars.count && scalars[index] != "\n" { scalars[index] = " " }
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return ScannedText(String(view))
     }
 
     /// Whether a negating word comes in the three words before a match or within it.
