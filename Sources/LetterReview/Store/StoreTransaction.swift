@@ -363,18 +363,21 @@ final class StoreTransaction {
     /// recorded its state, the staff list, its changes and its latest reads.
     /// Nil when no office is entered.
     func readingRecords(_ id: Int64, latestReads: Int) throws -> ReadingRecords? {
-        guard let scope = scope(), let last = lastEntryStatement(letter: id), let changes = changesStatement(letter: id),
+        guard let scope = scope(), let changes = changesStatement(letter: id),
               let reads = readsStatement(letter: id, latest: latestReads) else { return nil }
         let letter = SQLStatement.select(StoredLetter.self, from: "letter", "WHERE id = ? AND \(scope.clause)",
                                          [.integer(id)] + scope.values)
         let results = try connection.batch([letter] + Self.recordStatements(of: id)
-                                           + [last, SQLStatement("SELECT * FROM staff ORDER BY id"), changes, reads])
+                                           + [SQLStatement("SELECT * FROM staff ORDER BY id"), changes, reads])
         let details = try results[0].first.map(StoredLetter.init(row:)).map { letter in
             try Self.details(of: letter, from: Array(results[1...4]))
         }
-        return ReadingRecords(details: details, last: try results[5].first.map(AuditEntry.init(row:)),
-                              staff: try results[6].map { try $0.decode(StaffMember.self) },
-                              changes: try results[7].map(AuditEntry.init(row:)), reads: try results[8].map(AuditEntry.init(row:)))
+        // The letter's changes in order: the last of them is the entry its records are checked against
+        // (the same question as ``lastEntry(letter:)``, asked once).
+        let trail = try results[6].map(AuditEntry.init(row:))
+        return ReadingRecords(details: details, last: trail.last,
+                              staff: try results[5].map { try $0.decode(StaffMember.self) },
+                              changes: trail, reads: try results[7].map(AuditEntry.init(row:)))
     }
 
     /// How many entries the whole store has written, in every office.
