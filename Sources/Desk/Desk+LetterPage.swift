@@ -38,9 +38,17 @@ extension Desk {
         })
         let verdict = findings == nil ? "block (its findings cannot be read)" : shown.verdict.words
         data["shown"] = ["number": .int(shown.number), "is_current": .bool(isCurrent), "verdict": .string(verdict)]
-        data["text"] = .list(Self.segments(shown, findings: findings ?? [],
-                                           redactions: details.redactions.filter { $0.version == shown.number }))
-        data["findings"] = .list(Self.findingValues(findings ?? []))
+        // The version's text and findings, as HTML: made once for the letter, the version and its
+        // redactions while the records match their trail; records that differ are shown as they are now.
+        let redactions = details.redactions.filter { $0.version == shown.number }
+        let textKey = "\(id) \(shown.number) \(shown.id.map(String.init) ?? "-") \(redactions.compactMap(\.id).map(String.init).joined(separator: ","))"
+        let make = { () throws -> LetterText in
+            LetterText(text: try pages.render("letter-text", ["text": .list(Self.segments(shown, findings: findings ?? [], redactions: redactions))]),
+                       findings: try pages.render("letter-findings", ["findings": .list(Self.findingValues(findings ?? []))]))
+        }
+        let text = view.discrepancies.isEmpty ? try letterTexts.value(textKey, orMake: make) : try make()
+        data["letter_text"] = .string(text.text)
+        data["finding_list"] = .string(text.findings)
         data["changes"] = shown.number > 1
             ? .list(Self.changeValues(from: details.version(shown.number - 1)?.text ?? "", to: shown.text)) : .null
         data["reviews"] = .list(details.reviews.map { .string(Self.reviewSentence($0)) })

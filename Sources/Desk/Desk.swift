@@ -30,6 +30,15 @@ public struct Desk: Sendable {
     let queueModels = RevisionCache<QueueModel>()
     /// Queue pages as sent to each session, at the revision they were built at.
     let queuePages = RevisionCache<String>(limit: 64)
+    /// A version's text with its findings marked, and its findings listed, as
+    /// HTML: a version never changes, so it is built once for its letter,
+    /// version and redactions, and only from records that match their trail.
+    let letterTexts = RevisionCache<LetterText>(limit: 256)
+
+    struct LetterText: Sendable {
+        var text: String
+        var findings: String
+    }
 
     public init(queue: ReviewQueue, settings: Settings = Settings()) throws {
         self.queue = queue

@@ -16,7 +16,7 @@ struct Pages: Sendable {
         var options = TemplateOptions()
         options.escaping = .html
         var templates: [String: Template] = [:]
-        for name in ["login", "queue", "letter", "cases", "staff", "message"] {
+        for name in ["login", "queue", "letter", "letter-text", "letter-findings", "cases", "staff", "message"] {
             templates[name] = try Template(contentsOf: folder.appendingPathComponent("\(name).html"), options: options,
                                            escaping: .html, partials: partials)
         }

@@ -18,8 +18,10 @@ struct DeskFixture {
     let desk: Desk
 
     /// - Parameter today: the desk's day, for dates checked against it.
-    init(today: String = "2026-03-21") throws {
-        queue = try ReviewQueue(screener: Self.screener, passwordCost: 4)
+    /// - Parameter path: a store file to keep the records in, for tests that edit it directly.
+    init(today: String = "2026-03-21", path: String? = nil) throws {
+        queue = try path.map { try ReviewQueue(path: $0, create: true, screener: Self.screener, passwordCost: 4) }
+            ?? ReviewQueue(screener: Self.screener, passwordCost: 4)
         let admin = Actor(staffId: "admin", account: "test")
         try queue.addStaff(id: "admin", name: "Ada Admin", roles: [.admin], by: nil)
         for (id, name, roles, cleared) in [

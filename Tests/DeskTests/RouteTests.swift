@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import LetterReview
 import Testing
@@ -293,5 +294,31 @@ struct RouteTests {
             #expect(page.body.contains("admin is the last admin able to act"))
         }
         #expect(try fixture.queue.signIn("pshah", password: "priya's long password").member.roleSet == [.facilitator, .supervisor])
+    }
+
+    /// A letter's text is built once for the page, and never again served
+    /// from that once the records no longer match their trail: a direct edit
+    /// shows the alert and the text as it now stands.
+    @Test func aDirectEditIsShownNotTheTextAsFirstBuilt() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rj-desk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("letters.sqlite").path
+        let fixture = try DeskFixture(path: path)
+        let id = try fixture.submit("Dear Mrs Ellis,\nI am sorry.\nDaniel\n")
+        try await fixture.test { browser in
+            _ = try await browser.signIn("kturner")
+            var page = try await browser.get("/letters/\(id)")
+            #expect(page.body.contains("I am sorry."))
+            // Read again: the text now comes from what was built the first time.
+            #expect(try await browser.get("/letters/\(id)").body.contains("I am sorry."))
+            let database = try DatabaseQueue(path: path)
+            try await database.write { db in try db.execute(sql: "UPDATE letterVersion SET text = 'Dear Mrs Ellis, ring 07700 900999' WHERE letterId = ?", arguments: [id]) }
+            try database.close()
+            page = try await browser.get("/letters/\(id)")
+            #expect(page.body.contains("Records differ from the audit trail"))
+            #expect(page.body.contains("ring 07700 900999"))
+            #expect(!page.body.contains("I am sorry."))
+        }
     }
 }
