@@ -274,6 +274,54 @@ package enum Detectors {
 
     // MARK: Acrostics
 
+    /// Words that make a run of first letters a message: asking for contact,
+    /// a meeting or a reply, or carrying a threat.
+    static let messageCues: Set<String> = [
+        "text", "call", "ring", "meet", "snap", "find", "come", "over", "dead", "kill", "hurt", "hate", "soon", "wait",
+        "home", "help", "back", "know", "watch", "seen", "lies", "liar", "grass", "rat", "run", "hide", "die", "pay",
+        "love", "miss", "mine", "free", "near", "here", "phone", "write", "reply", "visit", "door", "night",
+        "still", "never", "done", "out", "bail", "snitch", "fear", "sorry",
+    ]
+    /// The short words a message spelled down a letter is made of besides its cues.
+    static let messageWords: Set<String> = messageCues.union([
+        "me", "you", "we", "us", "it", "is", "not", "no", "so", "to", "too", "now", "am", "are", "be", "go", "get",
+        "got", "see", "at", "on", "in", "my", "ur", "he", "she", "the", "up", "all", "yet", "ever", "just", "again",
+        "end", "will", "can", "im", "its", "your", "his", "her", "they", "them", "do", "did", "if", "or", "of", "by",
+    ])
+
+    /// Runs of six letters or more that read wholly as two words or more
+    /// of a short message, one of them a cue ("meetme", "notover"), each
+    /// the longest from where it starts.
+    package static func spelledMessages(_ letters: [Character]) -> [Range<Int>] {
+        guard letters.count >= 6 else { return [] }
+        var found: [Range<Int>] = []
+        var start = 0
+        while start + 6 <= letters.count {
+            // The longest end from `start` that splits into words, with a cue among them.
+            var best: Int?
+            // reach[end]: (words, has a cue) for a split of letters[start..<end].
+            var reach: [Int: (words: Int, cue: Bool)] = [start: (0, false)]
+            for end in (start + 1)...min(letters.count, start + 16) {
+                for length in 2...7 where end - length >= start {
+                    guard let before = reach[end - length] else { continue }
+                    let word = String(letters[(end - length)..<end])
+                    guard messageWords.contains(word) else { continue }
+                    let next = (words: before.words + 1, cue: before.cue || messageCues.contains(word))
+                    if let known = reach[end], known.cue || !next.cue { continue }
+                    reach[end] = next
+                }
+                if let split = reach[end], end - start >= 6, split.words >= 2, split.cue { best = end }
+            }
+            if let best {
+                found.append(start..<best)
+                start = best
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
     /// Concerning words or protected names spelled by the first letters of
     /// lines, sentences or paragraphs.
     package static func acrostics(_ text: ScannedText, words: [String], names: [String]) -> [Hit] {
@@ -305,6 +353,14 @@ package enum Detectors {
         var hits: [Hit] = []
         for starts in [lineStarts, sentenceStarts, paragraphStarts] where starts.count >= 3 {
             let initials = starts.map { String(s[$0].properties.lowercaseMapping) }.joined()
+            // A message made of words, not one word of concern: "meet me", "not over", "text me".
+            for window in spelledMessages(Array(initials)) where !hits.contains(where: {
+                $0.range.lowerBound <= starts[window.lowerBound] && starts[window.upperBound - 1] < $0.range.upperBound
+            }) {
+                let spelled = String(Array(initials)[window]).uppercased()
+                hits.append(Hit(range: starts[window.lowerBound]..<(starts[window.upperBound - 1] + 1),
+                                note: "the first letters spell \"\(spelled)\""))
+            }
             for target in Set(targets) {
                 var searchStart = initials.startIndex
                 while let range = initials.range(of: target, range: searchStart..<initials.endIndex) {

@@ -1,6 +1,7 @@
 import CaseFiles
 @testable import LetterReview
 import Testing
+import TextScan
 
 /// The kinds of harm a letter can carry that no list of phrases holds: each
 /// detector read from a sentence's parts, tried on sentences of its kind and
@@ -161,6 +162,17 @@ struct ScreeningKindsTests {
         for role in Participant.Role.allCases {
             #expect(Self.categories(letter, role).isSuperset(of: ["intimidation", "third-party"]), "\(role)")
         }
+    }
+
+    /// A message spelled by the first letters of lines, made of short words
+    /// rather than one word of concern; ordinary first letters spell none.
+    @Test func aMessageSpelledDownTheLinesIsSeen() {
+        let hidden = "Truly I am sorry for that night.\nEvery day I think of it.\nX marks the spot on the map I drew.\nThat is all I can say.\nMaybe one day you will forgive me.\nEven so, I will keep trying.\n"
+        #expect(Self.categories(hidden).contains("hidden-message"))
+        let plain = "Dear Mr Barker,\nMy English is not so good so my wife helps me.\nI am sorry for the damage.\nThe window is paid for now.\nI hope your family is well.\nThank you for reading.\n"
+        #expect(!Self.categories(plain).contains("hidden-message"))
+        #expect(Detectors.spelledMessages(Array("dmitit")).isEmpty)
+        #expect(Detectors.spelledMessages(Array("xnotoverx")) == [1..<8])
     }
 
     /// The recipient's own words told back to them are their account; the
