@@ -10,6 +10,9 @@ package struct ScannedText {
     package struct Token {
         /// Lower-cased, curly apostrophes made straight.
         package var word: String
+        /// The word as rules spell it: ``word`` with a texting spelling made
+        /// standard ("u" is "you", "didnt" is "didn't"); detectors read ``word``.
+        package var plain: String
         package var start: Int
         package var end: Int
         package var isCapitalised: Bool
@@ -44,13 +47,30 @@ package struct ScannedText {
                 index += 1
             }
             let first = scalars[start]
-            tokens.append(Token(word: word, start: start, end: index,
+            tokens.append(Token(word: word, plain: Self.standard(word), start: start, end: index,
                                 isCapitalised: first.isFastUppercase))
         }
         self.tokens = tokens
     }
 
     package static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.isFastLetter || scalar.isFastDigit }
+
+    /// Words as texting writes them, and as rules are written: "u" is "you",
+    /// "didnt" is "didn't", "cos" is "because". Only spellings that mean one
+    /// thing are here ("wont", "ill", "id" and "its" could be either).
+    package static let standardSpellings: [String: String] = [
+        "u": "you", "ya": "you", "yu": "you", "ur": "your", "yr": "your", "youre": "you're", "youve": "you've",
+        "youll": "you'll", "youd": "you'd", "im": "i'm", "ive": "i've", "dont": "don't", "didnt": "didn't",
+        "doesnt": "doesn't", "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+        "wasnt": "wasn't", "werent": "weren't", "isnt": "isn't", "arent": "aren't", "havent": "haven't",
+        "hasnt": "hasn't", "hadnt": "hadn't", "aint": "ain't", "thats": "that's", "whats": "what's",
+        "theres": "there's", "hes": "he's", "shes": "she's", "theyre": "they're", "cos": "because",
+        "coz": "because", "cuz": "because", "wat": "what", "wot": "what", "tho": "though", "thru": "through",
+        "pls": "please", "plz": "please", "ppl": "people", "shud": "should", "wud": "would", "cud": "could",
+    ]
+
+    /// A word as the rules spell it.
+    package static func standard(_ word: String) -> String { standardSpellings[word] ?? word }
 
     /// 1-based line and column of a scalar offset.
     package func position(of offset: Int) -> (line: Int, column: Int) {

@@ -164,6 +164,16 @@ struct ScreeningKindsTests {
         }
     }
 
+    /// Texting spellings are read as the rules spell them: "u" is "you",
+    /// "didnt" is "didn't" (so a negation in text-speak still cancels).
+    @Test func textSpeakReadsAsTheRulesSpellIt() {
+        #expect(Self.categories("could u tell the police it was all a misunderstanding pls").contains("pressure"))
+        #expect(Self.categories("Could you tell the police it was all a misunderstanding, please?").contains("pressure"))
+        // The cancel "you don't have to" is found as "u dont have to".
+        #expect(Self.categories("could u tell the police it was an accident").contains("pressure"))
+        #expect(!Self.categories("could u tell the police it was an accident, u dont have to tho").contains("pressure"))
+    }
+
     /// A message spelled by the first letters of lines, made of short words
     /// rather than one word of concern; ordinary first letters spell none.
     @Test func aMessageSpelledDownTheLinesIsSeen() {

@@ -53,13 +53,19 @@ struct PhraseMatcher: Sendable {
             if piece == "..." { return .gap(3) }
             if piece.hasPrefix("..."), let limit = Int(piece.dropFirst(3)) { return .gap(limit) }
             if piece == "*" { return .any }
-            if piece.hasPrefix("!") { return .notFollowedBy(Set(piece.dropFirst().split(separator: "|").map { number($0) })) }
+            if piece.hasPrefix("!") {
+                return .notFollowedBy(Set(piece.dropFirst().split(separator: "|").map { number(Substring(ScannedText.standard(String($0)))) }))
+            }
             var body = Substring(piece)
             let optional = body.hasSuffix("?") && body.count > 1
             if optional { body = body.dropLast() }
             var words = Set<Int32>(), prefixes: [String] = []
             for alternative in body.split(separator: "|") {
-                if alternative.hasSuffix("*") { prefixes.append(String(alternative.dropLast())) } else { words.insert(number(alternative)) }
+                if alternative.hasSuffix("*") {
+                    prefixes.append(String(alternative.dropLast()))
+                } else {
+                    words.insert(number(Substring(ScannedText.standard(String(alternative)))))
+                }
             }
             return .words(words, prefixes: prefixes, optional: optional)
         }
@@ -67,7 +73,7 @@ struct PhraseMatcher: Sendable {
 
     /// Every match: the rule and the range of tokens it covers.
     func matches(in tokens: [ScannedText.Token]) -> [(rule: Int, first: Int, last: Int)] {
-        let numbers = tokens.map { vocabulary[$0.word] ?? -1 }
+        let numbers = tokens.map { vocabulary[$0.plain] ?? -1 }
         var found: [(Int, Int, Int)] = []
         for start in tokens.indices {
             let first = numbers[start]
@@ -104,7 +110,7 @@ struct PhraseMatcher: Sendable {
         case .words(let words, let prefixes, let optional):
             if position < tokens.count {
                 if words.contains(numbers[position])
-                    || !prefixes.isEmpty && prefixes.contains(where: { tokens[position].word.hasPrefix($0) }) {
+                    || !prefixes.isEmpty && prefixes.contains(where: { tokens[position].plain.hasPrefix($0) }) {
                     if let end = match(elements, element + 1, tokens, numbers, position + 1) { return end }
                 }
             }

@@ -9,6 +9,8 @@ public struct Screener: Sendable {
     private let sentences: SentenceMatcher
     /// Each rule's `unless_sentence` phrases as words, read as a letter's words are.
     private let cancels: [[[String]]]
+    /// Each rule's `unless_before` words, spelled as a letter's words are read.
+    private let unlessBefore: [[String]]
     /// The rules by id, for telling a place once (``onePerCategoryAndPlace(_:)``).
     private let rulesById: [String: Rule]
 
@@ -17,7 +19,8 @@ public struct Screener: Sendable {
         phrases = PhraseMatcher(rules: rules.rules)
         lexicon = Lexicon(rules: rules.rules)
         sentences = SentenceMatcher(rules: rules.rules)
-        cancels = rules.rules.map { rule in rule.unlessSentence.map { ScannedText($0).tokens.map(\.word) }.filter { !$0.isEmpty } }
+        cancels = rules.rules.map { rule in rule.unlessSentence.map { ScannedText($0).tokens.map(\.plain) }.filter { !$0.isEmpty } }
+        unlessBefore = rules.rules.map { $0.unlessBefore.map(ScannedText.standard) }
         rulesById = Dictionary(rules.rules.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 
@@ -42,7 +45,7 @@ public struct Screener: Sendable {
             for match in phrases.matches(in: text.tokens) where keep(rules[match.rule]) {
                 let rule = rules[match.rule]
                 if !rule.unlessBefore.isEmpty,
-                   negated(text.tokens, from: match.first - 3, to: match.last, by: rule.unlessBefore) { continue }
+                   negated(text.tokens, from: match.first - 3, to: match.last, by: unlessBefore[match.rule]) { continue }
                 raw.append((match.rule, text.tokens[match.first].start..<text.tokens[match.last].end, nil))
             }
             if !lexicon.isEmpty {
@@ -82,7 +85,7 @@ public struct Screener: Sendable {
                     first = max(0, first - 1)
                     last = min(sentences.count - 1, last + 1)
                 }
-                let words = text.tokens[sentences[first].lowerBound..<sentences[last].upperBound].map(\.word)
+                let words = text.tokens[sentences[first].lowerBound..<sentences[last].upperBound].map(\.plain)
                 return cancels[item.rule].contains { phrase in
                     words.count >= phrase.count
                         && (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
@@ -168,7 +171,7 @@ public struct Screener: Sendable {
         return spans.filter { span in
             // The words just before the quotation: "you" or "u", then a reporting word, within four words.
             guard let next = text.tokens.firstIndex(where: { $0.start > span.lowerBound }) else { return false }
-            let before = text.tokens[max(0, next - 5)..<next].map(\.word)
+            let before = text.tokens[max(0, next - 5)..<next].map(\.plain)
             guard let verb = before.lastIndex(where: { reportingWords.contains($0) }), verb > 0 else { return false }
             return ["you", "u", "ya", "ye"].contains(before[verb - 1])
                 || (verb > 1 && ["you", "u"].contains(before[verb - 2]) && ["just", "even", "then", "also", "once"].contains(before[verb - 1]))
@@ -190,7 +193,7 @@ public struct Screener: Sendable {
     /// Whether a negating word comes in the three words before a match or within it.
     private func negated(_ tokens: [ScannedText.Token], from first: Int, to last: Int, by words: [String]) -> Bool {
         for index in max(0, first)...last {
-            let word = tokens[index].word
+            let word = tokens[index].plain
             if words.contains(word) || (words.contains("n't") && word.hasSuffix("n't")) { return true }
         }
         return false

@@ -56,7 +56,7 @@ struct SentenceMatcher: Sendable {
             return vocabulary.count - 1
         }
         for (index, rule) in rules.enumerated() where rule.enabled && !rule.sentence.isEmpty {
-            let unless = Set(rule.unlessBefore)
+            let unless = Set(rule.unlessBefore.map(ScannedText.standard))
             let negation = negations.firstIndex { $0.words == unless } ?? {
                 negations.append((unless, unless.contains("n't")))
                 return negations.count - 1
@@ -65,7 +65,7 @@ struct SentenceMatcher: Sendable {
             for group in rule.sentence {
                 for text in group.split(separator: "|") {
                     let parts: [Part] = text.split(separator: " ").map { word in
-                        word.hasSuffix("*") ? .prefix(String(word.dropLast())) : .word(number(String(word)))
+                        word.hasSuffix("*") ? .prefix(String(word.dropLast())) : .word(number(ScannedText.standard(String(word))))
                     }
                     let alternative = Alternative(slot: slot, parts: parts, negation: negation)
                     switch parts.first {
@@ -100,7 +100,7 @@ struct SentenceMatcher: Sendable {
     func matches(in text: ScannedText) -> [(rule: Int, first: Int, last: Int)] {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return [] }
-        let ids = tokens.map { vocabulary[$0.word] ?? -1 }
+        let ids = tokens.map { vocabulary[$0.plain] ?? -1 }
         let sentences = Self.sentences(text)
         // Per sentence, per slot: the first place the slot's group was found there.
         var found = [[Range<Int>?]](repeating: [Range<Int>?](repeating: nil, count: slots), count: sentences.count)
@@ -112,7 +112,7 @@ struct SentenceMatcher: Sendable {
                 let earliest = max(sentence.lowerBound + 1, start - 3)
                 guard earliest < start else { return false }
                 for index in earliest..<start {
-                    let word = tokens[index].word
+                    let word = tokens[index].plain
                     if words.contains(word) || (contracted && word.hasSuffix("n't")) { return true }
                 }
                 return false
@@ -122,7 +122,7 @@ struct SentenceMatcher: Sendable {
                 for (offset, part) in alternative.parts.enumerated() {
                     switch part {
                     case .word(let id): if ids[start + offset] != id { return false }
-                    case .prefix(let prefix): if !tokens[start + offset].word.hasPrefix(prefix) { return false }
+                    case .prefix(let prefix): if !tokens[start + offset].plain.hasPrefix(prefix) { return false }
                     }
                 }
                 return true
@@ -134,7 +134,7 @@ struct SentenceMatcher: Sendable {
             }
             for start in sentence {
                 if ids[start] >= 0 { for alternative in startingWith[ids[start]] { consider(alternative, at: start) } }
-                let word = tokens[start].word
+                let word = tokens[start].plain
                 for (prefix, alternative) in startingWithPrefix where word.hasPrefix(prefix) { consider(alternative, at: start) }
             }
         }
