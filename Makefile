@@ -164,7 +164,7 @@ conformance: setup
 	  | grep -E '^(CommonMark|Mustache|skipped)|✘|Test run'
 
 # The letter screener measured on the project's own letters (the tuning sets
-# in Benchmarks/Tuning, the held-apart set in Benchmarks/HeldApart), then on
+# in Benchmarks/Tuning, the held-apart sets in Benchmarks/HeldApart), then on
 # public labelled corpora (../shared/evaluation): precision and recall per
 # category and per source. `make evaluate ERRORS=1` also lists mistakes: the
 # tuning sets' letter by letter, the corpora's from the fixed 20% look slice

@@ -289,28 +289,39 @@ package enum Detectors {
         "end", "will", "can", "im", "its", "your", "his", "her", "they", "them", "do", "did", "if", "or", "of", "by",
     ])
 
+    /// Each message word packed into a number (a byte a letter), and whether it is a cue.
+    private static let messageCodes: [UInt64: Bool] = Dictionary(uniqueKeysWithValues: messageWords.map { word in
+        (word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, messageCues.contains(word))
+    })
+
     /// Runs of six letters or more that read wholly as two words or more
     /// of a short message, one of them a cue ("meetme", "notover"), each
     /// the longest from where it starts.
     package static func spelledMessages(_ letters: [Character]) -> [Range<Int>] {
         guard letters.count >= 6 else { return [] }
+        // ASCII letters as bytes; anything else can be in no word.
+        let bytes = letters.map { $0.isASCII ? ($0.asciiValue ?? 0) : 0 }
         var found: [Range<Int>] = []
         var start = 0
-        while start + 6 <= letters.count {
-            // The longest end from `start` that splits into words, with a cue among them.
+        while start + 6 <= bytes.count {
             var best: Int?
-            // reach[end]: (words, has a cue) for a split of letters[start..<end].
-            var reach: [Int: (words: Int, cue: Bool)] = [start: (0, false)]
-            for end in (start + 1)...min(letters.count, start + 16) {
-                for length in 2...7 where end - length >= start {
-                    guard let before = reach[end - length] else { continue }
-                    let word = String(letters[(end - length)..<end])
-                    guard messageWords.contains(word) else { continue }
-                    let next = (words: before.words + 1, cue: before.cue || messageCues.contains(word))
-                    if let known = reach[end], known.cue || !next.cue { continue }
-                    reach[end] = next
+            // reach[end - start]: (words, has a cue) for a split of bytes[start..<end]; words 0 means none.
+            let limit = min(bytes.count, start + 16)
+            var reach = [(words: Int, cue: Bool)](repeating: (0, false), count: limit - start + 1)
+            var reached = [Bool](repeating: false, count: limit - start + 1)
+            reached[0] = true
+            for end in (start + 1)...limit {
+                for length in 2...7 where end - length >= start && reached[end - length - start] {
+                    var code: UInt64 = 0
+                    for index in (end - length)..<end { code = code << 8 | UInt64(bytes[index]) }
+                    guard let cue = messageCodes[code] else { continue }
+                    let before = reach[end - length - start]
+                    let next = (words: before.words + 1, cue: before.cue || cue)
+                    if reached[end - start], reach[end - start].cue || !next.cue { continue }
+                    reach[end - start] = next
+                    reached[end - start] = true
                 }
-                if let split = reach[end], end - start >= 6, split.words >= 2, split.cue { best = end }
+                if reached[end - start], end - start >= 6, reach[end - start].words >= 2, reach[end - start].cue { best = end }
             }
             if let best {
                 found.append(start..<best)
