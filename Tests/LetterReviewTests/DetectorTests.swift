@@ -330,6 +330,13 @@ struct RuleGroupTests {
             try RuleSet.parse("- id: x\n  category: pressure\n  severity: warn\n  sentence: [\"$nobody\", you]\n", file: "r.yml")
         }
         do {
+            _ = try RuleSet.parse("- group: who\n  words: \"my mates\"\n- id: x\n  category: pressure\n  severity: warn\n  patterns: [\"$who know\"]\n", file: "r.yml")
+            Issue.record("a group in a word pattern was accepted")
+        } catch {
+            #expect(error.message.contains("'patterns' cannot use a group"))
+            #expect(error.line == 3)
+        }
+        do {
             _ = try RuleSet.parse("- group: a\n  words: \"$b|x\"\n- group: b\n  words: \"$a|y\"\n", file: "r.yml")
             Issue.record("a group that uses itself was accepted")
         } catch {

@@ -88,6 +88,17 @@ struct LabelledLetter: Decodable {
     }
 }
 
+/// One set's figures: letters with a problem, caught, categories marked and
+/// found among them, honest letters, and false alarms on those.
+struct SetFigures {
+    var problems = 0, caught = 0, marked = 0, found = 0, honest = 0, alarms = 0
+    var recall: String { String(format: "%.2f", Double(found) / Double(max(1, marked))) }
+    static func + (a: SetFigures, b: SetFigures) -> SetFigures {
+        SetFigures(problems: a.problems + b.problems, caught: a.caught + b.caught, marked: a.marked + b.marked,
+                   found: a.found + b.found, honest: a.honest + b.honest, alarms: a.alarms + b.alarms)
+    }
+}
+
 func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(folder).path
@@ -100,55 +111,51 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
     let file = folder
     let screener: Screener
     do { screener = try Screener.standard() } catch { print(error); exit(2) }
-    var problems = 0, caught = 0, marked = 0, found = 0, honest = 0, alarms = 0
     var missed: [String] = [], alarmed: [String] = [], byKind: [String: (letters: Int, caught: Int)] = [:]
     var mistakes: [String] = []
-    // Per set: letters with a problem, caught, categories marked, found, honest, alarms.
-    var perSet: [(name: String, tally: [Int])] = []
+    var perSet: [(name: String, figures: SetFigures)] = []
     for (name, text) in sets {
-    var inSet = [0, 0, 0, 0, 0, 0]
-    for line in text.split(separator: "\n") where !line.isEmpty {
-        guard let letter = try? JSONDecoder().decode(LabelledLetter.self, from: Data(line.utf8)) else {
-            print("\(file): a line that is not a letter"); exit(2)
+        var figures = SetFigures()
+        for line in text.split(separator: "\n") where !line.isEmpty {
+            guard let letter = try? JSONDecoder().decode(LabelledLetter.self, from: Data(line.utf8)) else {
+                print("\(file)/\(name): a line that is not a letter"); exit(2)
+            }
+            let result = screener.screen(letter.text, context: ScreeningContext(writerRole: Participant.Role(rawValue: letter.writerRole)))
+            let flagged = result.verdict != .noneFound
+            let raised = result.findings.filter { $0.severity != .info }
+            let categories = Set(raised.map(\.category.rawValue))
+            if letter.categories.isEmpty {
+                figures.honest += 1
+                if flagged {
+                    figures.alarms += 1
+                    alarmed.append("\(letter.id) (\(letter.writerRole)): \(categories.sorted().joined(separator: ", "))")
+                }
+            } else {
+                figures.problems += 1
+                var tally = byKind[letter.kind] ?? (0, 0)
+                tally.letters += 1
+                if flagged { figures.caught += 1; tally.caught += 1 } else { missed.append("\(letter.id) (\(letter.kind))") }
+                byKind[letter.kind] = tally
+                figures.marked += letter.categories.count
+                figures.found += letter.categories.filter(categories.contains).count
+            }
+            let notFound = letter.categories.filter { !categories.contains($0) }
+            let extra = raised.filter { !letter.categories.contains($0.category.rawValue) }
+            if showMistakes && (!notFound.isEmpty || !extra.isEmpty) {
+                var lines = ["\(letter.id) (\(letter.writerRole), \(letter.kind))"]
+                if !notFound.isEmpty { lines.append("  not found: \(notFound.joined(separator: ", "))") }
+                for finding in extra { lines.append("  raised \(finding.category.rawValue) by \(finding.rule): '\(finding.excerpt)'") }
+                mistakes.append(lines.joined(separator: "\n"))
+            }
         }
-        let result = screener.screen(letter.text, context: ScreeningContext(writerRole: Participant.Role(rawValue: letter.writerRole)))
-        let flagged = result.verdict != .noneFound
-        let raised = result.findings.filter { $0.severity != .info }
-        let categories = Set(raised.map(\.category.rawValue))
-        if letter.categories.isEmpty {
-            honest += 1
-            inSet[4] += 1
-            if flagged { inSet[5] += 1 }
-            if flagged { alarms += 1; alarmed.append("\(letter.id) (\(letter.writerRole)): \(categories.sorted().joined(separator: ", "))") }
-        } else {
-            problems += 1
-            var tally = byKind[letter.kind] ?? (0, 0)
-            tally.letters += 1
-            if flagged { caught += 1; tally.caught += 1 } else { missed.append("\(letter.id) (\(letter.kind))") }
-            byKind[letter.kind] = tally
-            marked += letter.categories.count
-            found += letter.categories.filter(categories.contains).count
-            inSet[0] += 1
-            if flagged { inSet[1] += 1 }
-            inSet[2] += letter.categories.count
-            inSet[3] += letter.categories.filter(categories.contains).count
-        }
-        let notFound = letter.categories.filter { !categories.contains($0) }
-        let extra = raised.filter { !letter.categories.contains($0.category.rawValue) }
-        if showMistakes && (!notFound.isEmpty || !extra.isEmpty) {
-            var lines = ["\(letter.id) (\(letter.writerRole), \(letter.kind))"]
-            if !notFound.isEmpty { lines.append("  not found: \(notFound.joined(separator: ", "))") }
-            for finding in extra { lines.append("  raised \(finding.category.rawValue) by \(finding.rule): '\(finding.excerpt)'") }
-            mistakes.append(lines.joined(separator: "\n"))
-        }
+        perSet.append((name, figures))
     }
-    perSet.append((name, inSet))
-    }
-    print("\(title) (\(problems) with a problem, \(honest) without):")
-    print("  caught \(caught) of \(problems) (target 36 of 38 on the unseen set); category recall \(String(format: "%.2f", Double(found) / Double(max(1, marked)))) (target 0.90); false alarms \(alarms) of \(honest) (target at most 1 in 22)")
+    let total = perSet.map(\.figures).reduce(SetFigures(), +)
+    print("\(title) (\(total.problems) with a problem, \(total.honest) without):")
+    print("  caught \(total.caught) of \(total.problems) (target 36 of 38 on the unseen set); category recall \(total.recall) (target 0.90); false alarms \(total.alarms) of \(total.honest) (target at most 1 in 22)")
     if perSet.count > 1 {
-        for (name, t) in perSet {
-            print("  \(name): caught \(t[1]) of \(t[0]), category recall \(String(format: "%.2f", Double(t[3]) / Double(max(1, t[2])))), false alarms \(t[5]) of \(t[4])")
+        for (name, figures) in perSet {
+            print("  \(name): caught \(figures.caught) of \(figures.problems), category recall \(figures.recall), false alarms \(figures.alarms) of \(figures.honest)")
         }
     }
     for (kind, tally) in byKind.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(tally.caught) of \(tally.letters)") }

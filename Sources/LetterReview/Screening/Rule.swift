@@ -119,8 +119,9 @@ public struct RuleSet: Sendable {
             defined[name] = (line, column, words)
         }
         // A group may use groups itself; each is worked out once, and a group that uses itself is refused.
+        var resolved: Set<String> = []
         func resolve(_ name: String, _ path: [String]) throws(RuleFileError) -> [String] {
-            guard let definition = defined[name] else { return groups[name] ?? [] }
+            guard let definition = defined[name], !resolved.contains(name) else { return groups[name] ?? [] }
             if path.contains(name) {
                 throw RuleFileError(file: file, line: definition.line, column: definition.column,
                                     message: "group \(name) uses itself (\((path + [name]).joined(separator: " → ")))")
@@ -139,9 +140,11 @@ public struct RuleSet: Sendable {
                     words.append(word)
                 }
             }
+            groups[name] = words
+            resolved.insert(name)
             return words
         }
-        for name in defined.keys.sorted() { groups[name] = try resolve(name, []) }
+        for name in defined.keys.sorted() { _ = try resolve(name, []) }
         /// `text` with each `$name` alternative replaced by the group's words.
         func expanded(_ text: String, fail: (String) -> RuleFileError) throws(RuleFileError) -> String {
             guard text.contains("$") else { return text }
@@ -198,6 +201,9 @@ public struct RuleSet: Sendable {
             }
             let window = string("window").map { Int($0) } ?? 1
             guard let window, window == 1 || window == 2 else { throw fail("rule \(id): 'window' is 1 or 2 (sentences in a row)") }
+            for key in ["patterns", "words", "unless_before"] where list(key).contains(where: { $0.contains("$") }) {
+                throw fail("rule \(id): '\(key)' cannot use a group ($name); groups are read in 'sentence' and 'unless_sentence'")
+            }
             var sentence: [String] = []
             for part in list("sentence") { sentence.append(try expanded(part, fail: fail)) }
             var unlessSentence: [String] = []
