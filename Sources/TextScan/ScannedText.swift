@@ -69,6 +69,11 @@ package struct ScannedText {
         "pls": "please", "plz": "please", "ppl": "people", "shud": "should", "wud": "would", "cud": "could",
     ]
 
+    /// Whether a word, as the rules spell it, is a negative contraction: "don't",
+    /// "can't", and "wont" as texting writes "won't" (the old noun for a habit
+    /// is rare enough in a letter to read it so).
+    package static func isNegative(_ plain: String) -> Bool { plain.hasSuffix("n't") || plain == "wont" }
+
     /// A word as the rules spell it.
     package static func standard(_ word: String) -> String { standardSpellings[word] ?? word }
 

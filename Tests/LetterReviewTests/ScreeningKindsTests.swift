@@ -150,9 +150,29 @@ struct ScreeningKindsTests {
         ("People round here were good to you after what I did, and I'm glad.", .responsible),
         ("Between 2001 and then 2003 and 2009 I moved house four times.", .responsible),
         ("I would like to meet you face to face one day, if you want, and the service can arrange it.", .responsible),
+        // A phrase read within its sentence; "wont" and "cant" as texting writes them; more of the harm told;
+        // an institution's sanction; others' part in the offence; others keeping their distance; a meeting
+        // someone else arranges; a blame the writer once told themselves.
+        ("I'm sorry. If the school agrees, I'd like to do some gardening for the club.", .responsible),
+        ("I wont message you or follow you anywhere, that's part of what I agreed.", .responsible),
+        ("The magistrate said I cant go near you at the leisure centre, and that's fair.", .responsible),
+        ("Since you reversed into my dad's car on Fenwick Road and drove off, he has not driven again.", .supporter),
+        ("Anyone caught sharing the video again will be dealt with by the college.", .agency),
+        ("I didn't know about the older boys who talked you into it until your letter.", .harmed),
+        ("Some of the residents are still angry and want nothing to do with you for now.", .community),
+        ("If you ever want to meet, Priya said she could arrange it, and it's up to you.", .responsible),
+        ("I told myself you only went to the council out of spite, but that was me hunting for a reason.", .responsible),
     ])
     func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {
         #expect(Self.categories(text, role).isEmpty, "\(Self.categories(text, role))")
+    }
+
+    /// The same words in one sentence and across two: a phrase is read within its sentence.
+    @Test func aPhraseIsReadWithinItsSentence() {
+        #expect(Self.categories("I'm sorry if you were upset by it all.").contains("non-apology"))
+        #expect(Self.categories("I'm sorry. If you were upset by it all, the facilitator can help.").isEmpty)
+        #expect(Self.categories("I sat near you in the library last Tuesday.").contains("intimidation"))
+        #expect(Self.categories("I cant sit near you in the library, the school says.").isEmpty)
     }
 
     /// A threat is a threat whoever writes it: other people brought in by

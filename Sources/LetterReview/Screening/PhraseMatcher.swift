@@ -71,50 +71,56 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    /// Every match: the rule and the range of tokens it covers.
-    func matches(in tokens: [ScannedText.Token]) -> [(rule: Int, first: Int, last: Int)] {
+    /// Every match: the rule and the range of tokens it covers, within one
+    /// sentence ("I'm sorry. If you ever want to meet" is no "sorry if").
+    func matches(in text: ScannedText) -> [(rule: Int, first: Int, last: Int)] {
+        let tokens = text.tokens
         let numbers = tokens.map { vocabulary[$0.plain] ?? -1 }
         var found: [(Int, Int, Int)] = []
-        for start in tokens.indices {
-            let first = numbers[start]
-            for index in first >= 0 ? byFirstWord[Int(first)] : [] {
-                if let end = match(patterns[index].elements, 0, tokens, numbers, start) {
-                    found.append((patterns[index].rule, start, end - 1))
+        for sentence in SentenceMatcher.sentences(text) {
+            let limit = sentence.upperBound
+            for start in sentence {
+                let first = numbers[start]
+                for index in first >= 0 ? byFirstWord[Int(first)] : [] {
+                    if let end = match(patterns[index].elements, 0, tokens, numbers, start, limit) {
+                        found.append((patterns[index].rule, start, end - 1))
+                    }
                 }
-            }
-            for index in unindexed {
-                if let end = match(patterns[index].elements, 0, tokens, numbers, start) {
-                    found.append((patterns[index].rule, start, end - 1))
+                for index in unindexed {
+                    if let end = match(patterns[index].elements, 0, tokens, numbers, start, limit) {
+                        found.append((patterns[index].rule, start, end - 1))
+                    }
                 }
             }
         }
         return found
     }
 
-    /// The token index after a match of `elements[element...]` starting at `position`, if any.
+    /// The token index after a match of `elements[element...]` starting at `position` and
+    /// ending before `limit`, if any.
     private func match(_ elements: [Element], _ element: Int, _ tokens: [ScannedText.Token], _ numbers: [Int32],
-                       _ position: Int) -> Int? {
+                       _ position: Int, _ limit: Int) -> Int? {
         if element == elements.count { return position > 0 ? position : nil }
         switch elements[element] {
         case .notFollowedBy(let words):
-            if position < tokens.count && words.contains(numbers[position]) { return nil }
-            return match(elements, element + 1, tokens, numbers, position)
+            if position < limit && words.contains(numbers[position]) { return nil }
+            return match(elements, element + 1, tokens, numbers, position, limit)
         case .any:
-            guard position < tokens.count else { return nil }
-            return match(elements, element + 1, tokens, numbers, position + 1)
-        case .gap(let limit):
-            for skip in 0...limit where position + skip <= tokens.count {
-                if let end = match(elements, element + 1, tokens, numbers, position + skip) { return end }
+            guard position < limit else { return nil }
+            return match(elements, element + 1, tokens, numbers, position + 1, limit)
+        case .gap(let most):
+            for skip in 0...most where position + skip <= limit {
+                if let end = match(elements, element + 1, tokens, numbers, position + skip, limit) { return end }
             }
             return nil
         case .words(let words, let prefixes, let optional):
-            if position < tokens.count {
+            if position < limit {
                 if words.contains(numbers[position])
                     || !prefixes.isEmpty && prefixes.contains(where: { tokens[position].plain.hasPrefix($0) }) {
-                    if let end = match(elements, element + 1, tokens, numbers, position + 1) { return end }
+                    if let end = match(elements, element + 1, tokens, numbers, position + 1, limit) { return end }
                 }
             }
-            return optional ? match(elements, element + 1, tokens, numbers, position) : nil
+            return optional ? match(elements, element + 1, tokens, numbers, position, limit) : nil
         }
     }
 }

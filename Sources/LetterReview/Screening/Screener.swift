@@ -42,7 +42,7 @@ public struct Screener: Sendable {
         let quoted = Self.recipientQuotes(text)
         let masked = quoted.isEmpty ? nil : Self.masking(letter, quoted)
         func read(_ text: ScannedText, keeping keep: (Rule) -> Bool) {
-            for match in phrases.matches(in: text.tokens) where keep(rules[match.rule]) {
+            for match in phrases.matches(in: text) where keep(rules[match.rule]) {
                 let rule = rules[match.rule]
                 if !rule.unlessBefore.isEmpty,
                    negated(text.tokens, from: match.first - 3, to: match.last, by: unlessBefore[match.rule]) { continue }
@@ -194,7 +194,7 @@ public struct Screener: Sendable {
     private func negated(_ tokens: [ScannedText.Token], from first: Int, to last: Int, by words: [String]) -> Bool {
         for index in max(0, first)...last {
             let word = tokens[index].plain
-            if words.contains(word) || (words.contains("n't") && word.hasSuffix("n't")) { return true }
+            if words.contains(word) || (words.contains("n't") && ScannedText.isNegative(word)) { return true }
         }
         return false
     }

@@ -113,7 +113,7 @@ struct SentenceMatcher: Sendable {
                 guard earliest < start else { return false }
                 for index in earliest..<start {
                     let word = tokens[index].plain
-                    if words.contains(word) || (contracted && word.hasSuffix("n't")) { return true }
+                    if words.contains(word) || (contracted && ScannedText.isNegative(word)) { return true }
                 }
                 return false
             }
