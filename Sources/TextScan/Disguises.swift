@@ -166,8 +166,43 @@ extension Detectors {
             start = index + 1
         }
         finish(start..<s.count)
-        guard pieces.count >= 3, (10...13).contains(digits), let first = pieces.first, let last = pieces.last else { return [] }
-        return [Hit(range: first.lowerBound..<last.upperBound, note: "a number spread down the letter, a piece to a line")]
+        if pieces.count >= 3, (10...13).contains(digits), let first = pieces.first, let last = pieces.last {
+            return [Hit(range: first.lowerBound..<last.upperBound, note: "a number spread down the letter, a piece to a line")]
+        }
+        return numbersAtLineEnds(text)
+    }
+
+    /// A number tucked at the ends of lines of text, a piece to a line ("Remember
+    /// our song, 07700" / "… listen to it. 900" / "… for the kids. 284"): lines
+    /// in a row that each end in a bare group of two to five digits, read
+    /// together, make ten to thirteen digits from a leading 0.
+    static func numbersAtLineEnds(_ text: ScannedText) -> [Hit] {
+        let s = text.scalars
+        var run: [Range<Int>] = [], hits: [Hit] = []
+        func close() {
+            let digits = run.reduce(0) { $0 + $1.count }
+            if run.count >= 3, (10...13).contains(digits), let first = run.first, let last = run.last, s[first.lowerBound] == "0" {
+                hits.append(Hit(range: first.lowerBound..<last.upperBound, note: "a number tucked at the ends of lines"))
+            }
+            run = []
+        }
+        var start = 0
+        for end in s.indices where s[end] == "\n" || end == s.count - 1 {
+            var last = end == s.count - 1 && s[end] != "\n" ? s.count : end
+            while last > start, isSpace(s[last - 1]) { last -= 1 }
+            var first = last
+            while first > start, isDigit(s[first - 1]) { first -= 1 }
+            // A bare group after other words of the line, not a sum, a time or part of a longer token.
+            if (2...5).contains(last - first), first > start, isSpace(s[first - 1]),
+               s[start..<first].contains(where: isLetter) {
+                run.append(first..<last)
+            } else {
+                close()
+            }
+            start = end + 1
+        }
+        close()
+        return hits
     }
 
     /// An email address spelled out: a name, "at", a domain, "dot" and an ending.

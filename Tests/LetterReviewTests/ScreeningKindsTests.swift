@@ -41,6 +41,9 @@ struct ScreeningKindsTests {
         "My uncles know which gym you use. They haven't done anything about it.",
         "Word travels fast on the Kingsway estate and people have long memories about you.",
         "It would be a shame if anything happened to your shop while things are like this.",
+        // A memory kept as a warning; a threat to tell others unless the recipient gives way.
+        "I just want you to know that I remember every word, and I've got a very good memory.",
+        "If you don't plead guilty, I'll make sure your boss and everyone on your road knows what you did.",
     ])
     func veiledIntimidationIsSeen(text: String) {
         #expect(Self.categories(text).contains("intimidation"))
@@ -73,6 +76,11 @@ struct ScreeningKindsTests {
         ("If you had paid what you owed, none of this would have happened.", "victim-blaming"),
         ("Your son had been on at him for months before the fight.", "victim-blaming"),
         ("Mistakes were made on both sides.", "victim-blaming"),
+        // A negation the phrase itself spells; what a fight is called; a harm said not to be one.
+        ("To be honest it wasn't that serious.", "minimisation"),
+        ("It was handbags, and it looked far worse on the video than it really was.", "minimisation"),
+        ("You weren't even hurt, you got straight back up.", "minimisation"),
+        ("If you'd just walked off when he asked, none of this would be happening.", "victim-blaming"),
     ])
     func minimisingAndSharedBlameAreSeen(text: String, category: String) {
         #expect(Self.categories(text).contains(category))
@@ -98,6 +106,9 @@ struct ScreeningKindsTests {
         "I'm in the flat above the chippy on Dale Street now, knock twice.",
         "Be a man and come and say it to my face if you want.",
         "We could talk properly without the lady reading everything first.",
+        // A number tucked at the ends of lines of text; where to find the writer left to the recipient.
+        "Remember our song, 07700\nthe one we played in the car? 900\nI am doing a course for the kids. 284\nTake care.",
+        "If you ever need anything, you know where to find me.",
     ])
     func contactDetailsInDisguiseAreSeen(text: String) {
         let found = Self.categories(text)
@@ -162,6 +173,9 @@ struct ScreeningKindsTests {
         ("Some of the residents are still angry and want nothing to do with you for now.", .community),
         ("If you ever want to meet, Priya said she could arrange it, and it's up to you.", .responsible),
         ("I told myself you only went to the council out of spite, but that was me hunting for a reason.", .responsible),
+        // Years and numbers at the ends of lines that make no phone number.
+        ("We moved in 2019\nand again in 2021\nand once more in 2023\nand each time I started again.", .responsible),
+        ("I was in set 2\nthen moved up to set 1\nand I got 78\nin the mock.", .responsible),
     ])
     func honestLettersRaiseNoAlarm(text: String, role: Participant.Role) {
         #expect(Self.categories(text, role).isEmpty, "\(Self.categories(text, role))")

@@ -1,3 +1,4 @@
+import Foundation
 import TextScan
 /// Screens letters for risk of further harm: the rules (`rules.yml`, plus a
 /// service's own) and the detectors, run over each letter once. Never changes
@@ -11,6 +12,9 @@ public struct Screener: Sendable {
     private let cancels: [[[String]]]
     /// Each rule's `unless_before` words, spelled as a letter's words are read.
     private let unlessBefore: [[String]]
+    /// Each rule's own pattern words: a negation a pattern spells ("it wasn't
+    /// that bad") is what it says, not what cancels it.
+    private let patternWords: [Set<String>]
     /// The rules by id, for telling a place once (``onePerCategoryAndPlace(_:)``).
     private let rulesById: [String: Rule]
 
@@ -21,6 +25,10 @@ public struct Screener: Sendable {
         sentences = SentenceMatcher(rules: rules.rules)
         cancels = rules.rules.map { rule in rule.unlessSentence.map { ScannedText($0).tokens.map(\.plain) }.filter { !$0.isEmpty } }
         unlessBefore = rules.rules.map { $0.unlessBefore.map(ScannedText.standard) }
+        patternWords = rules.rules.map { rule in
+            Set(rule.patterns.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "|" }) }
+                .map { ScannedText.standard(String($0.trimmingCharacters(in: CharacterSet(charactersIn: "?!*")))) })
+        }
         rulesById = Dictionary(rules.rules.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 
@@ -45,7 +53,8 @@ public struct Screener: Sendable {
             for match in phrases.matches(in: text) where keep(rules[match.rule]) {
                 let rule = rules[match.rule]
                 if !rule.unlessBefore.isEmpty,
-                   negated(text.tokens, from: match.first - 3, to: match.last, by: unlessBefore[match.rule]) { continue }
+                   negated(text.tokens, from: match.first, to: match.last, by: unlessBefore[match.rule],
+                           except: patternWords[match.rule]) { continue }
                 raw.append((match.rule, text.tokens[match.first].start..<text.tokens[match.last].end, nil))
             }
             if !lexicon.isEmpty {
@@ -190,10 +199,13 @@ public struct Screener: Sendable {
         return ScannedText(String(view))
     }
 
-    /// Whether a negating word comes in the three words before a match or within it.
-    private func negated(_ tokens: [ScannedText.Token], from first: Int, to last: Int, by words: [String]) -> Bool {
-        for index in max(0, first)...last {
+    /// Whether a negating word comes in the three words before a match, or within it
+    /// where the pattern does not spell it (a word that `...` or `*` let in).
+    private func negated(_ tokens: [ScannedText.Token], from first: Int, to last: Int, by words: [String],
+                         except spelled: Set<String>) -> Bool {
+        for index in max(0, first - 3)...last {
             let word = tokens[index].plain
+            if index >= first && spelled.contains(word) { continue }
             if words.contains(word) || (words.contains("n't") && ScannedText.isNegative(word)) { return true }
         }
         return false
