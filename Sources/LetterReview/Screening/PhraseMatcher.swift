@@ -73,11 +73,11 @@ struct PhraseMatcher: Sendable {
 
     /// Every match: the rule and the range of tokens it covers, within one
     /// sentence ("I'm sorry. If you ever want to meet" is no "sorry if").
-    func matches(in text: ScannedText) -> [(rule: Int, first: Int, last: Int)] {
+    func matches(in text: ScannedText, sentences: [Range<Int>]) -> [(rule: Int, first: Int, last: Int)] {
         let tokens = text.tokens
         let numbers = tokens.map { vocabulary[$0.plain] ?? -1 }
         var found: [(Int, Int, Int)] = []
-        for sentence in SentenceMatcher.sentences(text) {
+        for sentence in sentences {
             let limit = sentence.upperBound
             for start in sentence {
                 let first = numbers[start]

@@ -49,8 +49,10 @@ public struct Screener: Sendable {
         // third person is quoted as saying is read as the writer's own.
         let quoted = Self.recipientQuotes(text)
         let masked = quoted.isEmpty ? nil : Self.masking(letter, quoted)
-        func read(_ text: ScannedText, keeping keep: (Rule) -> Bool) {
-            for match in phrases.matches(in: text) where keep(rules[match.rule]) {
+        // A letter's sentences, found once: phrases, sentence rules and what cancels a match read them.
+        let bounds = SentenceMatcher.sentences(text)
+        func read(_ text: ScannedText, _ bounds: [Range<Int>], keeping keep: (Rule) -> Bool) {
+            for match in phrases.matches(in: text, sentences: bounds) where keep(rules[match.rule]) {
                 let rule = rules[match.rule]
                 if !rule.unlessBefore.isEmpty,
                    negated(text.tokens, from: match.first, to: match.last, by: unlessBefore[match.rule],
@@ -61,16 +63,16 @@ public struct Screener: Sendable {
                 for match in lexicon.matches(in: text) where keep(rules[match.rule]) { raw.append((match.rule, match.range, nil)) }
             }
             if !sentences.isEmpty {
-                for match in sentences.matches(in: text) where keep(rules[match.rule]) {
+                for match in sentences.matches(in: text, sentences: bounds) where keep(rules[match.rule]) {
                     raw.append((match.rule, text.tokens[match.first].start..<text.tokens[match.last].end, nil))
                 }
             }
         }
         if let masked {
-            read(text) { Self.keptInQuotes.contains($0.category) }
-            read(masked) { !Self.keptInQuotes.contains($0.category) }
+            read(text, bounds) { Self.keptInQuotes.contains($0.category) }
+            read(masked, SentenceMatcher.sentences(masked)) { !Self.keptInQuotes.contains($0.category) }
         } else {
-            read(text) { _ in true }
+            read(text, bounds) { _ in true }
         }
         let reading = Detectors.Reading(text, context: context)
         for (index, rule) in rules.enumerated() where rule.enabled {
@@ -82,7 +84,7 @@ public struct Screener: Sendable {
 
         // A match whose sentence holds what cancels it ("but that is no excuse") is none.
         if raw.contains(where: { !cancels[$0.rule].isEmpty }) {
-            let sentences = SentenceMatcher.sentences(text)
+            let sentences = bounds
             raw.removeAll { item in
                 // The sentences the match touches, and for a rule with a window of two
                 // the sentence either side ("I told myself it takes two. It isn't true.").

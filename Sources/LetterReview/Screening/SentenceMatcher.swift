@@ -97,11 +97,10 @@ struct SentenceMatcher: Sendable {
     /// Each sentence is read once, word by word: a word looks up the
     /// alternatives that start with it, and each that fits fills its group's
     /// slot with where it was first found.
-    func matches(in text: ScannedText) -> [(rule: Int, first: Int, last: Int)] {
+    func matches(in text: ScannedText, sentences: [Range<Int>]) -> [(rule: Int, first: Int, last: Int)] {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return [] }
         let ids = tokens.map { vocabulary[$0.plain] ?? -1 }
-        let sentences = Self.sentences(text)
         // Per sentence, per slot: the first place the slot's group was found there.
         var found = [[Range<Int>?]](repeating: [Range<Int>?](repeating: nil, count: slots), count: sentences.count)
         for (number, sentence) in sentences.enumerated() {
