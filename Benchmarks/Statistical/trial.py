@@ -20,7 +20,7 @@ other sets; then rules and layer together on the held-apart sets. Run with
 and tokenizers when missing, and builds rj in release).
 """
 
-import glob, json, math, os, re, subprocess, sys
+import glob, json, math, os, re, subprocess
 import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer

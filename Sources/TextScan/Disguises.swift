@@ -78,8 +78,11 @@ extension Detectors {
                 index += 1
             }
         }
-        // A number spread down the letter between lines of text, where no run above holds it.
-        for hit in numbersDownTheLines(text) where !hits.contains(where: { $0.range.overlaps(hit.range) }) { hits.append(hit) }
+        // A number spread down the letter a piece to a line, on lines of its own or else tucked at the
+        // ends of lines of text, where no run above holds it.
+        let spread = numbersDownTheLines(text)
+        for hit in spread.isEmpty ? numbersAtLineEnds(text) : spread
+        where !hits.contains(where: { $0.range.overlaps(hit.range) }) { hits.append(hit) }
         return hits
     }
 
@@ -166,10 +169,8 @@ extension Detectors {
             start = index + 1
         }
         finish(start..<s.count)
-        if pieces.count >= 3, (10...13).contains(digits), let first = pieces.first, let last = pieces.last {
-            return [Hit(range: first.lowerBound..<last.upperBound, note: "a number spread down the letter, a piece to a line")]
-        }
-        return numbersAtLineEnds(text)
+        guard pieces.count >= 3, (10...13).contains(digits), let first = pieces.first, let last = pieces.last else { return [] }
+        return [Hit(range: first.lowerBound..<last.upperBound, note: "a number spread down the letter, a piece to a line")]
     }
 
     /// A number tucked at the ends of lines of text, a piece to a line ("Remember

@@ -84,19 +84,18 @@ public struct Screener: Sendable {
 
         // A match whose sentence holds what cancels it ("but that is no excuse") is none.
         if raw.contains(where: { !cancels[$0.rule].isEmpty }) {
-            let sentences = bounds
             raw.removeAll { item in
                 // The sentences the match touches, and for a rule with a window of two
                 // the sentence either side ("I told myself it takes two. It isn't true.").
                 guard !cancels[item.rule].isEmpty,
-                      var first = sentences.firstIndex(where: { text.tokens[$0.upperBound - 1].end > item.range.lowerBound }),
-                      var last = sentences.lastIndex(where: { text.tokens[$0.lowerBound].start < item.range.upperBound })
+                      var first = bounds.firstIndex(where: { text.tokens[$0.upperBound - 1].end > item.range.lowerBound }),
+                      var last = bounds.lastIndex(where: { text.tokens[$0.lowerBound].start < item.range.upperBound })
                 else { return false }
                 if rules[item.rule].window > 1 {
                     first = max(0, first - 1)
-                    last = min(sentences.count - 1, last + 1)
+                    last = min(bounds.count - 1, last + 1)
                 }
-                let words = text.tokens[sentences[first].lowerBound..<sentences[last].upperBound].map(\.plain)
+                let words = text.tokens[bounds[first].lowerBound..<bounds[last].upperBound].map(\.plain)
                 return cancels[item.rule].contains { phrase in
                     words.count >= phrase.count
                         && (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
