@@ -118,7 +118,7 @@ extension Desk {
         findings.enumerated().map { index, finding -> TemplateValue in
             // A literal, so that the map is made at its full size at once.
             .map(["number": .int(index + 1), "severity": .string(finding.severity.rawValue),
-                  "label": .string(severityLabel(finding.severity)), "category": .string(finding.category.rawValue),
+                  "label": .string(severityLabel(finding.severity)), "category": .string(finding.categories.map(\.rawValue).joined(separator: ", ")),
                   "rule": .string(finding.rule), "where": .string("line \(finding.line), column \(finding.column)"),
                   "excerpt": .string(finding.excerpt), "explanation": .string(finding.explanation),
                   "reference": .string(finding.reference)])

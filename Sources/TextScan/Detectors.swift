@@ -3,12 +3,20 @@ import Foundation
 /// Detectors that patterns cannot express, written as code.
 package enum Detectors {
     package static let names: Set<String> = ["phone", "email", "url", "handle", "ip", "postcode", "address", "street", "protected-name",
-                                     "protected-place", "family-name", "acrostic", "spelled-number", "spelled-email",
+                                     "protected-place", "family-name", "acrostic", "acrostic-contact", "spelled-number", "spelled-email",
                                      "platform-handle", "platform-invitation"]
 
     package struct Hit {
         package var range: Range<Int>
         package var note: String?
+        /// What the first letters spell, for a message found down a letter.
+        package var spelled: String? = nil
+
+        package init(range: Range<Int>, note: String?, spelled: String? = nil) {
+            self.range = range
+            self.note = note
+            self.spelled = spelled
+        }
     }
 
     // MARK: Helpers
@@ -333,6 +341,17 @@ package enum Detectors {
         return found
     }
 
+    /// The words of a message spelled down a letter that ask to be reached.
+    static let contactCues = ["text", "call", "ring", "meet", "snap", "find", "phone", "write", "reply", "visit", "come"]
+
+    /// Messages spelled by first letters that ask for contact ("TEXTME", "MEETME").
+    package static func acrosticRequests(_ text: ScannedText) -> [Hit] {
+        acrostics(text, words: [], names: []).filter { hit in
+            guard let spelled = hit.spelled?.lowercased() else { return false }
+            return contactCues.contains { spelled.contains($0) }
+        }
+    }
+
     /// Concerning words or protected names spelled by the first letters of
     /// lines, sentences or paragraphs.
     package static func acrostics(_ text: ScannedText, words: [String], names: [String]) -> [Hit] {
@@ -370,7 +389,7 @@ package enum Detectors {
             }) {
                 let spelled = String(Array(initials)[window]).uppercased()
                 hits.append(Hit(range: starts[window.lowerBound]..<(starts[window.upperBound - 1] + 1),
-                                note: "the first letters spell \"\(spelled)\""))
+                                note: "the first letters spell \"\(spelled)\"", spelled: spelled))
             }
             for target in Set(targets) {
                 var searchStart = initials.startIndex

@@ -178,7 +178,7 @@ struct DetectorTests {
         ("You stupid cow, I'm sorry.", "abusive-language"),
     ])
     func linesOfConcern(text: String, category: String) {
-        #expect(screener.screen(text).findings.contains { $0.category.rawValue == category }, "\(text)")
+        #expect(screener.screen(text).findings.contains { $0.categories.map(\.rawValue).contains(category) }, "\(text)")
     }
 
     /// Lines of an honest apology that say some of the same words.
@@ -239,7 +239,19 @@ struct RuleFileTests {
                             "we": ["we'll", "we're", "we'd", "we've"], "they": ["they'll", "they're", "they'd", "they've"]]
         for rule in try RuleSet.shipped().rules {
             for pattern in rule.patterns {
-                for group in pattern.split(separator: " ").map({ Set($0.split(separator: "|").map(String.init)) }) {
+                // "that's|that is all" reads as "that's is all": a contraction beside its own first word, and the
+                // word it stands for next.
+                let words = pattern.split(separator: " ").map { Set($0.split(separator: "|").map(String.init)) }
+                for (group, next) in zip(words, words.dropFirst()) {
+                    for (ending, spelled) in [("'s", "is"), ("'re", "are"), ("'m", "am"), ("'ve", "have"), ("'ll", "will"),
+                                              ("'d", "would"), ("n't", "not")] {
+                        for word in group where word.hasSuffix(ending) && next.contains(spelled) {
+                            let stem = String(word.dropLast(ending == "n't" ? 3 : ending.count))
+                            #expect(!group.contains(stem), "\(rule.id): \(pattern) (write \"\(word)\" and \"\(stem) \(spelled)\" as two patterns)")
+                        }
+                    }
+                }
+                for group in words {
                     for (pronoun, forms) in contractions where group.contains(pronoun) {
                         #expect(group.isDisjoint(with: forms), "\(rule.id): \(pattern)")
                     }

@@ -35,7 +35,7 @@ struct ExampleLetterTests {
         let label = try #require(Self.labels.letters[name])
         let result = try Self.screen(name)
         #expect(result.verdict.rawValue == label.verdict)
-        let found = Set(result.findings.filter { $0.severity != .info }.map(\.category.rawValue))
+        let found = Set(result.findings.filter { $0.severity != .info }.flatMap(\.categories).map(\.rawValue))
         #expect(found == Set(label.categories), "\(result.findings.map { "\($0.rule) '\($0.excerpt)'" })")
     }
 
@@ -49,7 +49,7 @@ struct ExampleLetterTests {
     @Test func precisionAndRecallPerCategory() throws {
         var truePositives: [String: Int] = [:], falsePositives: [String: Int] = [:], falseNegatives: [String: Int] = [:]
         for (name, label) in Self.labels.letters {
-            let found = Set(try Self.screen(name).findings.filter { $0.severity != .info }.map(\.category.rawValue))
+            let found = Set(try Self.screen(name).findings.filter { $0.severity != .info }.flatMap(\.categories).map(\.rawValue))
             let expected = Set(label.categories)
             for category in found.intersection(expected) { truePositives[category, default: 0] += 1 }
             for category in found.subtracting(expected) { falsePositives[category, default: 0] += 1 }

@@ -11,7 +11,7 @@ struct ScreeningKindsTests {
 
     static func categories(_ text: String, _ role: Participant.Role? = .responsible) -> Set<String> {
         Set(screener.screen(text, context: ScreeningContext(writerRole: role)).findings
-            .filter { $0.severity != .info }.map(\.category.rawValue))
+            .filter { $0.severity != .info }.flatMap(\.categories).map(\.rawValue))
     }
 
     @Test(arguments: [
@@ -237,6 +237,81 @@ struct ScreeningKindsTests {
         #expect(Self.categories(account, .responsible).contains("victim-blaming"))
         // With no role known, every rule applies (fail closed).
         #expect(Self.categories(account, nil).contains("victim-blaming"))
+    }
+
+    /// What a letter's findings add up to: another person in a sentence that
+    /// warns or knows of the recipient is a third party brought in; a number
+    /// given is a way to be reached; an apology the letter takes back is
+    /// none; a place named in a warning says where the recipient can be found.
+    @Test(arguments: [
+        ("My brother says you still park your cab on the rank by the station most nights.", "third-party"),
+        ("A friend of mine tells me your daughter has started at the nursery on Elm Grove.", "third-party"),
+        ("Text me on 07700 900123 and we can sort it.", "contact-request"),
+        ("I'm sorry for the scratch on your car. It was basically a key mark, it polishes out.", "non-apology"),
+        ("My cousins have not forgotten, and they know what time you leave the yard on Canal Road.", "location"),
+    ])
+    func whatFindingsAddUpToIsSeen(text: String, category: String) {
+        #expect(Self.categories(text).contains(category), "\(Self.categories(text))")
+    }
+
+    @Test(arguments: [
+        ("I'd had a terrible week at work and I just snapped.", "excuse"),
+        ("It was one punch and you went down awkward.", "minimisation"),
+        ("To be fair you did leave the side gate wide open that night.", "victim-blaming"),
+        ("Could you tell your insurer the dent was already there?", "pressure"),
+        ("If you felt able to drop a line to my manager saying you have no concerns, I could go back.", "pressure"),
+        ("Keep that cab nice and clean, you never know who's getting in the back at that time of night.", "intimidation"),
+    ])
+    func moreOfEachKindIsSeen(text: String, category: String) {
+        #expect(Self.categories(text).contains(category), "\(Self.categories(text))")
+    }
+
+    /// The same parts in honest company: family mentioned without a warning,
+    /// an apology that stands, a cause owned, a harm told in full, a reply
+    /// left to the recipient.
+    @Test(arguments: [
+        "My mum has taken my phone off me, and I have had a lot of time to think.",
+        "I'm sorry for the damage to your car. I will pay for all of it and it was my fault.",
+        "I'd had a terrible week, but nobody made me do it and I take responsibility.",
+        "It was one punch, but it broke your jaw and I know that now.",
+        "If you would be happy to meet, you could let the facilitator know.",
+    ])
+    func honestCompanyRaisesNothing(text: String) {
+        #expect(Self.categories(text).isEmpty, "\(Self.categories(text))")
+    }
+
+    /// A rule with `beside` counts only where a finding of the kind named stands in reach.
+    @Test func aBesideRuleCountsOnlyBesideItsKind() throws {
+        let rules = try RuleSet.parse("""
+            - id: warn
+              category: intimidation
+              severity: warn
+              patterns: ["keep an eye on you"]
+              explanation: A warning.
+            - id: uncle
+              category: third-party
+              severity: warn
+              sentence: ["my uncle"]
+              beside: [intimidation]
+              explanation: Someone else brought in.
+            - id: sorry-undone
+              category: non-apology
+              severity: warn
+              sentence: ["sorry"]
+              beside: [intimidation]
+              beside_in: letter
+              explanation: Taken back.
+            """, file: "test.yml")
+        let screener = Screener(rules: rules)
+        func found(_ text: String) -> Set<String> { Set(screener.screen(text).findings.map(\.rule)) }
+        #expect(found("My uncle will keep an eye on you.") == ["warn", "uncle"])
+        #expect(found("My uncle sends his love. He will keep an eye on you.") == ["warn"])
+        #expect(found("My uncle sends his love.").isEmpty)
+        #expect(found("I am sorry. I will keep an eye on you.") == ["warn", "sorry-undone"])
+        #expect(found("I am sorry.").isEmpty)
+        #expect(throws: RuleFileError.self) {
+            try RuleSet.parse("- id: x\n  category: third-party\n  severity: warn\n  sentence: [\"a\"]\n  beside_in: page\n  beside: [pressure]\n  explanation: x", file: "t.yml")
+        }
     }
 
     @Test func aFindingSaysWhyAndNamesTheGuidance() {

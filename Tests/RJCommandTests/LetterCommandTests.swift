@@ -13,8 +13,10 @@ struct LetterCommandTests {
         #expect(object["verdict"] as? String == "block")
         let findings = try #require(object["findings"] as? [[String: Any]])
         let phone = try #require(findings.first { $0["rule"] as? String == "contact-phone" })
-        #expect(Set(phone.keys) == ["rule", "category", "severity", "line", "column", "excerpt", "explanation", "reference"])
+        #expect(Set(phone.keys) == ["rule", "category", "also", "severity", "line", "column", "excerpt", "explanation", "reference"])
         #expect(phone["category"] as? String == "contact-details")
+        // A number given is a way to be reached: one finding, told under both categories.
+        #expect(phone["also"] as? [String] == ["contact-request"])
         #expect(phone["severity"] as? String == "block")
         #expect(phone["line"] as? Int == 4)
         #expect(phone["column"] as? Int == 1)
@@ -28,7 +30,7 @@ struct LetterCommandTests {
             3 | I am sorry you lost your things. But you left the kitchen window open all
             """))
         #expect(result.stdout.contains("  | Examples/letters/problem-victim-blaming.txt:4:11: block: victim-blaming: Puts blame on the person harmed."))
-        #expect(result.stdout.hasSuffix("verdict: block (3 block, 1 warn, 0 info)\n"))
+        #expect(result.stdout.hasSuffix("verdict: block (3 block, 2 warn, 0 info)\n"))
     }
 
     @Test func batchScreensManyLettersWithOffsets() throws {

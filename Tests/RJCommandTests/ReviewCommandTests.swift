@@ -28,7 +28,7 @@ struct ReviewCommandTests {
         #expect(changes.stdout.contains("\n- 07700 900 123 or email danny.p@example.com, or write to me at 14 Elm Road,\n"))
         let first = try run(["letters", "show", "1", "--version", "1"], environment)
         #expect(first.status == 0)
-        #expect(first.stdout.contains("letter 1 v1:4:1: block: contact-details (contact-phone)"))
+        #expect(first.stdout.contains("letter 1 v1:4:1: block: contact-details, contact-request (contact-phone)"))
         #expect(try run(["letters", "redact", "1", "--text", "Daniel", "--reason", "his first name only, as agreed"], environment)
             .stdout.hasSuffix("redacted; it needs approving again\n"))
         #expect(try run(["letters", "approve", "1", "--as", "jcarter"], environment).stdout

@@ -32,6 +32,7 @@ extension Detectors {
         case "protected-place": reading.protectedPlaces
         case "family-name": familyNames(text)
         case "acrostic": acrostics(text, words: words, names: context.protectedNames)
+        case "acrostic-contact": acrosticRequests(text)
         case "spelled-number": spelledNumbers(text)
         case "spelled-email": spelledEmails(text)
         case "platform-handle": platformHandles(text)

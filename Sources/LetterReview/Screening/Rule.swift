@@ -44,6 +44,15 @@ public struct Rule: Sendable {
     /// of each: words that bring other people in to watch the recipient are
     /// intimidation and a third party alike.
     public var also: [Category] = []
+    /// Categories of which a finding must stand in the same sentence for this
+    /// rule's match to count: a rule about who else is brought in ("my uncle",
+    /// "the neighbours") counts where the sentence already warns, presses,
+    /// asks or knows, not wherever family is mentioned.
+    public var beside: [Category] = []
+    /// Where the finding a `beside` rule needs may stand: its own sentences
+    /// (false), or anywhere in the letter (true), for a thing the whole
+    /// letter undoes ("sorry", then "it was only a scratch").
+    public var besideInLetter = false
 
     /// Whether the rule applies to a letter by a writer in `role` (every rule does when the role is unknown).
     public func applies(to role: Participant.Role?) -> Bool {
@@ -91,7 +100,7 @@ public struct RuleSet: Sendable {
     }
 
     static let keys = ["id", "category", "severity", "patterns", "words", "detector", "unless_before", "explanation",
-                       "reference", "enabled", "writers", "sentence", "unless_sentence", "window", "also"]
+                       "reference", "enabled", "writers", "sentence", "unless_sentence", "window", "also", "beside", "beside_in"]
 
     public static func parse(_ text: String, file: String, groups known: [String: [String]] = [:]) throws(RuleFileError) -> RuleSet {
         let root: Yams.Node?
@@ -199,6 +208,17 @@ public struct RuleSet: Sendable {
                 }
                 also.append(extra)
             }
+            var beside: [Category] = []
+            for name in list("beside") {
+                guard let category = Category(rawValue: name) else {
+                    throw fail("rule \(id): 'beside' names categories: \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                beside.append(category)
+            }
+            let besideIn = string("beside_in") ?? "sentence"
+            guard ["sentence", "letter"].contains(besideIn) else {
+                throw fail("rule \(id): 'beside_in' is sentence (the default) or letter")
+            }
             let window = string("window").map { Int($0) } ?? 1
             guard let window, window == 1 || window == 2 else { throw fail("rule \(id): 'window' is 1 or 2 (sentences in a row)") }
             for key in ["patterns", "words", "unless_before"] where list(key).contains(where: { $0.contains("$") }) {
@@ -208,17 +228,21 @@ public struct RuleSet: Sendable {
             for part in list("sentence") { sentence.append(try expanded(part, fail: fail)) }
             var unlessSentence: [String] = []
             for part in list("unless_sentence") {
-                unlessSentence += part.hasPrefix("$") ? try expanded(part, fail: fail).split(separator: "|").map(String.init) : [part]
+                // Alternatives (`a|b|$group`) are phrases of their own, as in a sentence rule's groups.
+                unlessSentence += try expanded(part, fail: fail).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             }
             let rule = Rule(id: id, category: category, severity: severity, patterns: list("patterns"), words: list("words"),
                             detector: string("detector"), unlessBefore: list("unless_before"),
                             explanation: string("explanation") ?? "", reference: string("reference") ?? "",
                             enabled: string("enabled") != "false", writers: writers, sentence: sentence,
-                            unlessSentence: unlessSentence, window: window, also: also)
+                            unlessSentence: unlessSentence, window: window, also: also, beside: beside,
+                            besideInLetter: besideIn == "letter")
             if rule.patterns.isEmpty && rule.words.isEmpty && rule.detector == nil && rule.sentence.isEmpty {
                 throw fail("rule \(id) has no patterns, words, sentence or detector")
             }
-            if rule.sentence.count == 1 { throw fail("rule \(id): a sentence rule needs two groups of words or more") }
+            if rule.sentence.count == 1 && rule.beside.isEmpty {
+                throw fail("rule \(id): a sentence rule needs two groups of words or more (or one, with 'beside')")
+            }
             if let detector = rule.detector, !Detectors.names.contains(detector) {
                 throw fail("rule \(id): no detector named '\(detector)'; use \(Detectors.names.sorted().joined(separator: ", "))")
             }

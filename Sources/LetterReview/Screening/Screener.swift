@@ -103,6 +103,27 @@ public struct Screener: Sendable {
             }
         }
 
+        // What each sentence was found to hold, for a rule that counts only beside a finding of a kind.
+        let starts = bounds.map { text.tokens[$0.lowerBound].start }
+        func sentence(of offset: Int) -> Int {
+            var low = 0, high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] <= offset { low = middle + 1 } else { high = middle }
+            }
+            return max(0, low - 1)
+        }
+        var held: [Int: Set<Category>] = [:]
+        if raw.contains(where: { !rules[$0.rule].beside.isEmpty }) {
+            for item in raw where rules[item.rule].beside.isEmpty && rules[item.rule].applies(to: context.writerRole)
+                && rules[item.rule].severity != .info {
+                let rule = rules[item.rule]
+                for index in sentence(of: item.range.lowerBound)...sentence(of: max(item.range.lowerBound, item.range.upperBound - 1)) {
+                    held[index, default: []].formUnion([rule.category] + rule.also)
+                }
+            }
+        }
+
         // One finding per rule per place: overlapping matches of a rule merge.
         raw.sort { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
         var findings: [ScreeningFinding] = []
@@ -110,6 +131,15 @@ public struct Screener: Sendable {
         for item in raw {
             let rule = rules[item.rule]
             guard rule.applies(to: context.writerRole) else { continue }
+            if !rule.beside.isEmpty {
+                let first = rule.besideInLetter ? 0 : sentence(of: item.range.lowerBound) - (rule.window - 1)
+                let last = rule.besideInLetter ? bounds.count - 1
+                    : sentence(of: max(item.range.lowerBound, item.range.upperBound - 1)) + (rule.window - 1)
+                // Counted where a sentence in reach holds a finding of a kind it stands beside, and not where
+                // one of its own kind already tells the facilitator the same.
+                guard (first...last).contains(where: { !(held[$0] ?? []).isDisjoint(with: rule.beside) }),
+                      !(first...last).contains(where: { held[$0]?.contains(rule.category) == true }) else { continue }
+            }
             if let end = lastEnd[item.rule], item.range.lowerBound < end { continue }
             lastEnd[item.rule] = item.range.upperBound
             var severity = rule.severity
@@ -120,36 +150,36 @@ public struct Screener: Sendable {
             let (line, column) = text.position(of: item.range.lowerBound)
             var explanation = rule.explanation
             if let note = item.note { explanation = note.prefix(1).uppercased() + note.dropFirst() + ". " + explanation }
-            for category in [rule.category] + rule.also {
-                findings.append(ScreeningFinding(
-                    rule: rule.id, category: category, severity: severity, start: item.range.lowerBound,
-                    end: item.range.upperBound, line: line, column: column, excerpt: Self.excerpt(text, item.range),
-                    explanation: explanation, reference: rule.reference))
-            }
+            findings.append(ScreeningFinding(
+                rule: rule.id, category: rule.category, severity: severity, start: item.range.lowerBound,
+                end: item.range.upperBound, line: line, column: column, excerpt: Self.excerpt(text, item.range),
+                explanation: explanation, reference: rule.reference, also: rule.also.filter { $0 != rule.category }))
         }
         return ScreeningResult(findings: onePerCategoryAndPlace(findings))
     }
 
     /// Where two rules read from words mark the same place for the same
-    /// category, the facilitator is told once: by the rule whose own
-    /// category it is rather than one that counts it as well (`also`), then
-    /// by the more serious, then the first. What detectors find (a phone
-    /// number beside an address) is each told.
+    /// category, the facilitator is told once: by the more serious, then
+    /// the first; and a category a finding counts as well (`also`) is not
+    /// told again beside a finding whose own category it is. What detectors
+    /// find (a phone number beside an address) is each told.
     func onePerCategoryAndPlace(_ findings: [ScreeningFinding]) -> [ScreeningFinding] {
-        func own(_ finding: ScreeningFinding) -> Bool { rulesById[finding.rule]?.category == finding.category }
         func read(_ finding: ScreeningFinding) -> Bool { rulesById[finding.rule]?.detector == nil }
+        func overlap(_ a: ScreeningFinding, _ b: ScreeningFinding) -> Bool { a.start < b.end && b.start < a.end }
         var kept: [ScreeningFinding] = []
         for finding in findings {
             guard read(finding), let index = kept.firstIndex(where: { $0.category == finding.category && $0.rule != finding.rule
-                && read($0) && $0.start < finding.end && finding.start < $0.end }) else {
+                && read($0) && overlap($0, finding) }) else {
                 kept.append(finding)
                 continue
             }
-            let other = kept[index]
-            if own(finding) != own(other) {
-                if own(finding) { kept[index] = finding }
-            } else if finding.severity > other.severity {
-                kept[index] = finding
+            if finding.severity > kept[index].severity { kept[index] = finding }
+        }
+        let primary = kept
+        for index in kept.indices where !kept[index].also.isEmpty && read(kept[index]) {
+            let finding = kept[index]
+            kept[index].also.removeAll { category in
+                primary.contains { $0.category == category && $0.rule != finding.rule && read($0) && overlap($0, finding) }
             }
         }
         return kept

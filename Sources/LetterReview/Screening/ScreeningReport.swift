@@ -6,6 +6,8 @@ public enum ScreeningReport {
     struct JSONFinding: Encodable {
         var rule: String
         var category: String
+        /// Other categories the same finding belongs to; left out when none.
+        var also: [String]?
         var severity: String
         var line: Int
         var column: Int
@@ -25,7 +27,8 @@ public enum ScreeningReport {
     /// `{"verdict": …, "findings": [{"rule", "category", "severity", "line", "column", "excerpt", "explanation", "reference"}]}`
     public static func json(_ result: ScreeningResult, id: JSONIdentifier? = nil, offsets: Bool = false) -> String {
         let value = JSONResult(id: id, verdict: result.verdict.reported, findings: result.findings.map {
-            JSONFinding(rule: $0.rule, category: $0.category.rawValue, severity: $0.severity.rawValue, line: $0.line,
+            JSONFinding(rule: $0.rule, category: $0.category.rawValue, also: $0.also.isEmpty ? nil : $0.also.map(\.rawValue),
+                        severity: $0.severity.rawValue, line: $0.line,
                         column: $0.column, start: offsets ? $0.start : nil, end: offsets ? $0.end : nil,
                         excerpt: $0.excerpt, explanation: $0.explanation, reference: $0.reference)
         })
@@ -52,7 +55,7 @@ public enum ScreeningReport {
                 output += String(repeating: " ", count: width) + " | " + String(repeating: " ", count: finding.column - 1)
                     + "^" + String(repeating: "~", count: max(0, length - 1)) + "\n"
                 output += String(repeating: " ", count: width) + " | \(name):\(finding.line):\(finding.column): "
-                    + "\(finding.severity.rawValue): \(finding.category.rawValue)"
+                    + "\(finding.severity.rawValue): \(finding.categories.map(\.rawValue).joined(separator: ", "))"
                     + (finding.rule == finding.category.rawValue ? "" : " (\(finding.rule))")
                     + ": \(finding.explanation) (\(finding.reference))\n"
             }
