@@ -314,6 +314,23 @@ struct ScreeningKindsTests {
         }
     }
 
+    /// A supporter or parent may write for either side: a letter that tells the
+    /// recipient what they did, and never what the writer's own did to them,
+    /// is written for the person harmed and read as their account.
+    @Test func whichSideASupporterWritesFromIsReadFromWhoDidWhat() {
+        let account = "I'm his grandma. For months you and two other boys took his dinner money and kept calling him names about his weight."
+        #expect(Self.categories(account, .supporter).isEmpty, "\(Self.categories(account, .supporter))")
+        #expect(Self.categories(account, .parentCarer).isEmpty)
+        // The person responsible's own letter is read as theirs, whatever it tells.
+        #expect(Self.categories(account, .responsible).contains("victim-blaming"))
+        // A parent who owns what their son did, then turns it on the recipient, writes for their son.
+        let blame = "I'm his mum. What my son did to you was wrong. But for months you and two other boys took his dinner money and kept calling him names about his weight."
+        #expect(Self.categories(blame, .parentCarer).contains("victim-blaming"))
+        // An injury the recipient suffered is not a harm they did.
+        let injury = "I'm his sister. He is sorry for pushing you over. He knows you broke your wrist."
+        #expect(!Side.forTheHarmed(ScannedText(injury), sentences: SentenceMatcher.sentences(ScannedText(injury)), role: .supporter))
+    }
+
     @Test func aFindingSaysWhyAndNamesTheGuidance() {
         let result = Self.screener.screen("Could you tell the police it was all a misunderstanding?",
                                           context: ScreeningContext(writerRole: .responsible))

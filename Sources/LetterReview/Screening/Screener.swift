@@ -103,6 +103,9 @@ public struct Screener: Sendable {
             }
         }
 
+        // A supporter, parent or neighbour writing for the person harmed tells their account as the harmed person would.
+        let writer = Side.forTheHarmed(text, sentences: bounds, role: context.writerRole) ? .harmed : context.writerRole
+
         // What each sentence was found to hold, for a rule that counts only beside a finding of a kind.
         let starts = bounds.map { text.tokens[$0.lowerBound].start }
         func sentence(of offset: Int) -> Int {
@@ -115,7 +118,7 @@ public struct Screener: Sendable {
         }
         var held: [Int: Set<Category>] = [:]
         if raw.contains(where: { !rules[$0.rule].beside.isEmpty }) {
-            for item in raw where rules[item.rule].beside.isEmpty && rules[item.rule].applies(to: context.writerRole)
+            for item in raw where rules[item.rule].beside.isEmpty && rules[item.rule].applies(to: writer)
                 && rules[item.rule].severity != .info {
                 let rule = rules[item.rule]
                 for index in sentence(of: item.range.lowerBound)...sentence(of: max(item.range.lowerBound, item.range.upperBound - 1)) {
@@ -130,7 +133,7 @@ public struct Screener: Sendable {
         var lastEnd: [Int: Int] = [:]
         for item in raw {
             let rule = rules[item.rule]
-            guard rule.applies(to: context.writerRole) else { continue }
+            guard rule.applies(to: writer) else { continue }
             if !rule.beside.isEmpty {
                 let first = rule.besideInLetter ? 0 : sentence(of: item.range.lowerBound) - (rule.window - 1)
                 let last = rule.besideInLetter ? bounds.count - 1
@@ -198,13 +201,24 @@ public struct Screener: Sendable {
     static func recipientQuotes(_ text: ScannedText) -> [Range<Int>] {
         let s = text.scalars
         var spans: [Range<Int>] = []
-        var open: Int?
+        var open: Int?, openSingle: Int?
+        func isLetter(_ index: Int) -> Bool { index >= 0 && index < s.count && Detectors.isLetter(s[index]) }
         for (index, scalar) in s.enumerated() {
             switch scalar {
             case "\u{201C}": open = index
             case "\u{201D}": if let start = open { spans.append(start..<index); open = nil }
             case "\"":
                 if let start = open { spans.append(start..<index); open = nil } else { open = index }
+            // Single quotes, where they stand as quotation marks and not inside a word ("don't").
+            case "\u{2018}": openSingle = index
+            case "\u{2019}", "'":
+                if isLetter(index - 1) && isLetter(index + 1) { break }
+                if let start = openSingle, !isLetter(index + 1) {
+                    spans.append(start..<index)
+                    openSingle = nil
+                } else if scalar == "'", openSingle == nil, !isLetter(index - 1), isLetter(index + 1) {
+                    openSingle = index
+                }
             default: break
             }
         }
