@@ -344,9 +344,9 @@ package enum Detectors {
     /// The words of a message spelled down a letter that ask to be reached.
     static let contactCues = ["text", "call", "ring", "meet", "snap", "find", "phone", "write", "reply", "visit", "come"]
 
-    /// Messages spelled by first letters that ask for contact ("TEXTME", "MEETME").
-    package static func acrosticRequests(_ text: ScannedText) -> [Hit] {
-        acrostics(text, words: [], names: []).filter { hit in
+    /// Messages spelled by first letters (``acrostics(_:words:names:)``) that ask for contact ("TEXTME", "MEETME").
+    package static func acrosticRequests(_ messages: [Hit]) -> [Hit] {
+        messages.filter { hit in
             guard let spelled = hit.spelled?.lowercased() else { return false }
             return contactCues.contains { spelled.contains($0) }
         }

@@ -261,6 +261,8 @@ struct ScreeningKindsTests {
         ("Could you tell your insurer the dent was already there?", "pressure"),
         ("If you felt able to drop a line to my manager saying you have no concerns, I could go back.", "pressure"),
         ("Keep that cab nice and clean, you never know who's getting in the back at that time of night.", "intimidation"),
+        ("You're a gutless little rat and everyone round here knows it.", "abusive-language"),
+        ("Here's the impact, you pathetic waste of oxygen.", "abusive-language"),
     ])
     func moreOfEachKindIsSeen(text: String, category: String) {
         #expect(Self.categories(text).contains(category), "\(Self.categories(text))")
@@ -275,6 +277,8 @@ struct ScreeningKindsTests {
         "I'd had a terrible week, but nobody made me do it and I take responsibility.",
         "It was one punch, but it broke your jaw and I know that now.",
         "If you would be happy to meet, you could let the facilitator know.",
+        "You'd done nothing to deserve a grown man screaming at you in front of your little girl.",
+        "I was a coward that night and I behaved like a thug.",
     ])
     func honestCompanyRaisesNothing(text: String) {
         #expect(Self.categories(text).isEmpty, "\(Self.categories(text))")

@@ -114,6 +114,7 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
     let screener: Screener
     do { screener = try Screener.standard() } catch { print(error); exit(2) }
     var missed: [String] = [], alarmed: [String] = [], byKind: [String: (letters: Int, caught: Int)] = [:]
+    var byCategory: [String: (marked: Int, found: Int)] = [:]
     var mistakes: [String] = []
     var perSet: [(name: String, figures: SetFigures)] = []
     for (name, text) in sets {
@@ -140,6 +141,10 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
                 byKind[letter.kind] = tally
                 figures.marked += letter.categories.count
                 figures.found += letter.categories.filter(categories.contains).count
+                for category in letter.categories {
+                    byCategory[category, default: (0, 0)].marked += 1
+                    if categories.contains(category) { byCategory[category, default: (0, 0)].found += 1 }
+                }
             }
             let notFound = letter.categories.filter { !categories.contains($0) }
             let extra = raised.flatMap { finding in finding.categories.map { (finding, $0) } }
@@ -162,6 +167,8 @@ func letterSet(_ title: String, _ folder: String, showMistakes: Bool) {
         }
     }
     for (kind, tally) in byKind.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(tally.caught) of \(tally.letters)") }
+    print("  categories found of those marked: " + byCategory.sorted { $0.key < $1.key }
+        .map { "\($0.key) \($0.value.found)/\($0.value.marked)" }.joined(separator: ", "))
     if !missed.isEmpty { print("  missed: " + missed.joined(separator: "; ")) }
     if !alarmed.isEmpty { print("  false alarms: " + alarmed.joined(separator: "; ")) }
     if !mistakes.isEmpty { print("  mistakes, letter by letter:\n" + mistakes.joined(separator: "\n")) }

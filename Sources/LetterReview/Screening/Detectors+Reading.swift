@@ -11,6 +11,17 @@ extension Detectors {
         private(set) lazy var addresses: [Hit] = addressReader.addresses()
         private(set) lazy var protectedPlaces: [Hit] = phrases(context.protectedPlaces, in: text)
 
+        /// What the first letters spell, found once: the messages among them are the same whichever words are sought.
+        private var acrosticsFound: [Hit]?
+        func acrostics(words: [String]) -> [Hit] {
+            let hits = Detectors.acrostics(text, words: words, names: context.protectedNames)
+            acrosticsFound = hits
+            return hits
+        }
+        func acrosticMessages() -> [Hit] {
+            (acrosticsFound ?? Detectors.acrostics(text, words: [], names: [])).filter { $0.spelled != nil }
+        }
+
         init(_ text: ScannedText, context: ScreeningContext) {
             self.text = text
             self.context = context
@@ -31,8 +42,8 @@ extension Detectors {
         case "protected-name": phrases(context.protectedNames, in: text)
         case "protected-place": reading.protectedPlaces
         case "family-name": familyNames(text)
-        case "acrostic": acrostics(text, words: words, names: context.protectedNames)
-        case "acrostic-contact": acrosticRequests(text)
+        case "acrostic": reading.acrostics(words: words)
+        case "acrostic-contact": acrosticRequests(reading.acrosticMessages())
         case "spelled-number": spelledNumbers(text)
         case "spelled-email": spelledEmails(text)
         case "platform-handle": platformHandles(text)

@@ -2,22 +2,31 @@ import TextScan
 /// Finds word patterns in a letter's words: compiled once for all rules,
 /// indexed by each pattern's first word, so a letter is read once. Every word
 /// the patterns name gets a number, and each word of a letter is looked up
-/// once, so matching compares numbers, not strings.
+/// once, so matching compares numbers, not strings. A pattern is a run of
+/// plain elements over shared tables, so reading one copies nothing.
 struct PhraseMatcher: Sendable {
     enum Element: Sendable {
-        case words(Set<Int32>, prefixes: [String], optional: Bool)
+        /// One of the word numbers `words[start..<end]` (sorted), or a word
+        /// starting with one of `prefixes[prefixStart..<prefixEnd]`.
+        case words(start: Int32, end: Int32, prefixStart: Int32, prefixEnd: Int32, optional: Bool)
         case any
         case gap(Int)
-        /// Matches nothing, and fails when the next word is one of these.
-        case notFollowedBy(Set<Int32>)
+        /// Matches nothing, and fails when the next word is one of `words[start..<end]`.
+        case notFollowedBy(start: Int32, end: Int32)
     }
 
     struct Pattern: Sendable {
         var rule: Int
-        var elements: [Element]
+        /// Where its elements are in `elements`.
+        var first: Int
+        var count: Int
     }
 
     private var patterns: [Pattern] = []
+    private var elements: [Element] = []
+    /// The word numbers of every element, each element's sorted in a run of its own.
+    private var words: [Int32] = []
+    private var prefixes: [String] = []
     /// The number of each word the patterns name.
     private var vocabulary: [String: Int32] = [:]
     /// The patterns whose first word is the word numbered so.
@@ -27,12 +36,13 @@ struct PhraseMatcher: Sendable {
     init(rules: [Rule]) {
         for (ruleIndex, rule) in rules.enumerated() where rule.enabled {
             for text in rule.patterns {
-                let elements = compile(text)
-                guard !elements.isEmpty else { continue }
+                let first = elements.count
+                compile(text)
+                guard elements.count > first else { continue }
                 let index = patterns.count
-                patterns.append(Pattern(rule: ruleIndex, elements: elements))
-                if case .words(let words, let prefixes, false) = elements[0], prefixes.isEmpty {
-                    for word in words { byFirstWord[Int(word)].append(index) }
+                patterns.append(Pattern(rule: ruleIndex, first: first, count: elements.count - first))
+                if case .words(let start, let end, let prefixStart, let prefixEnd, false) = elements[first], prefixStart == prefixEnd {
+                    for word in words[Int(start)..<Int(end)] { byFirstWord[Int(word)].append(index) }
                 } else {
                     unindexed.append(index)
                 }
@@ -40,34 +50,45 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    private mutating func number(_ word: Substring) -> Int32 {
-        if let known = vocabulary[String(word)] { return known }
+    private mutating func number(_ word: String) -> Int32 {
+        if let known = vocabulary[word] { return known }
         let next = Int32(vocabulary.count)
-        vocabulary[String(word)] = next
+        vocabulary[word] = next
         byFirstWord.append([])
         return next
     }
 
-    private mutating func compile(_ text: String) -> [Element] {
-        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(separator: " ").map { piece in
-            if piece == "..." { return .gap(3) }
-            if piece.hasPrefix("..."), let limit = Int(piece.dropFirst(3)) { return .gap(limit) }
-            if piece == "*" { return .any }
+    /// Appends the word numbers given, sorted and once each, and returns where they stand.
+    private mutating func store(_ numbers: [Int32]) -> (Int32, Int32) {
+        let start = Int32(words.count)
+        words += Set(numbers).sorted()
+        return (start, Int32(words.count))
+    }
+
+    private mutating func compile(_ text: String) {
+        for piece in text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(separator: " ") {
+            if piece == "..." { elements.append(.gap(3)); continue }
+            if piece.hasPrefix("..."), let limit = Int(piece.dropFirst(3)) { elements.append(.gap(limit)); continue }
+            if piece == "*" { elements.append(.any); continue }
             if piece.hasPrefix("!") {
-                return .notFollowedBy(Set(piece.dropFirst().split(separator: "|").map { number(Substring(ScannedText.standard(String($0)))) }))
+                let (start, end) = store(piece.dropFirst().split(separator: "|").map { number(ScannedText.standard(String($0))) })
+                elements.append(.notFollowedBy(start: start, end: end))
+                continue
             }
             var body = Substring(piece)
             let optional = body.hasSuffix("?") && body.count > 1
             if optional { body = body.dropLast() }
-            var words = Set<Int32>(), prefixes: [String] = []
+            var numbers: [Int32] = []
+            let prefixStart = Int32(prefixes.count)
             for alternative in body.split(separator: "|") {
                 if alternative.hasSuffix("*") {
                     prefixes.append(String(alternative.dropLast()))
                 } else {
-                    words.insert(number(Substring(ScannedText.standard(String(alternative)))))
+                    numbers.append(number(ScannedText.standard(String(alternative))))
                 }
             }
-            return .words(words, prefixes: prefixes, optional: optional)
+            let (start, end) = store(numbers)
+            elements.append(.words(start: start, end: end, prefixStart: prefixStart, prefixEnd: Int32(prefixes.count), optional: optional))
         }
     }
 
@@ -77,18 +98,23 @@ struct PhraseMatcher: Sendable {
         let tokens = text.tokens
         let numbers = tokens.map { vocabulary[$0.plain] ?? -1 }
         var found: [(Int, Int, Int)] = []
+        let reader = Reader(elements: elements, words: words, prefixes: prefixes, tokens: tokens, numbers: numbers)
         for sentence in sentences {
             let limit = sentence.upperBound
             for start in sentence {
                 let first = numbers[start]
-                for index in first >= 0 ? byFirstWord[Int(first)] : [] {
-                    if let end = match(patterns[index].elements, 0, tokens, numbers, start, limit) {
-                        found.append((patterns[index].rule, start, end - 1))
+                if first >= 0 {
+                    for index in byFirstWord[Int(first)] {
+                        let pattern = patterns[index]
+                        if let end = reader.match(pattern.first, pattern.first + pattern.count, start, limit) {
+                            found.append((pattern.rule, start, end - 1))
+                        }
                     }
                 }
                 for index in unindexed {
-                    if let end = match(patterns[index].elements, 0, tokens, numbers, start, limit) {
-                        found.append((patterns[index].rule, start, end - 1))
+                    let pattern = patterns[index]
+                    if let end = reader.match(pattern.first, pattern.first + pattern.count, start, limit) {
+                        found.append((pattern.rule, start, end - 1))
                     }
                 }
             }
@@ -96,31 +122,53 @@ struct PhraseMatcher: Sendable {
         return found
     }
 
-    /// The token index after a match of `elements[element...]` starting at `position` and
-    /// ending before `limit`, if any.
-    private func match(_ elements: [Element], _ element: Int, _ tokens: [ScannedText.Token], _ numbers: [Int32],
-                       _ position: Int, _ limit: Int) -> Int? {
-        if element == elements.count { return position > 0 ? position : nil }
-        switch elements[element] {
-        case .notFollowedBy(let words):
-            if position < limit && words.contains(numbers[position]) { return nil }
-            return match(elements, element + 1, tokens, numbers, position, limit)
-        case .any:
-            guard position < limit else { return nil }
-            return match(elements, element + 1, tokens, numbers, position + 1, limit)
-        case .gap(let most):
-            for skip in 0...most where position + skip <= limit {
-                if let end = match(elements, element + 1, tokens, numbers, position + skip, limit) { return end }
+    /// One letter read against the tables.
+    private struct Reader {
+        let elements: [Element]
+        let words: [Int32]
+        let prefixes: [String]
+        let tokens: [ScannedText.Token]
+        let numbers: [Int32]
+
+        /// Whether `word` is among `words[start..<end]`, found by halving.
+        func holds(_ start: Int32, _ end: Int32, _ word: Int32) -> Bool {
+            var low = Int(start), high = Int(end)
+            while low < high {
+                let middle = (low + high) >> 1
+                let value = words[middle]
+                if value == word { return true }
+                if value < word { low = middle + 1 } else { high = middle }
             }
-            return nil
-        case .words(let words, let prefixes, let optional):
-            if position < limit {
-                if words.contains(numbers[position])
-                    || !prefixes.isEmpty && prefixes.contains(where: { tokens[position].plain.hasPrefix($0) }) {
-                    if let end = match(elements, element + 1, tokens, numbers, position + 1, limit) { return end }
+            return false
+        }
+
+        /// The token index after a match of `elements[element..<last]` starting at `position` and
+        /// ending before `limit`, if any.
+        func match(_ element: Int, _ last: Int, _ position: Int, _ limit: Int) -> Int? {
+            if element == last { return position > 0 ? position : nil }
+            switch elements[element] {
+            case .notFollowedBy(let start, let end):
+                if position < limit && holds(start, end, numbers[position]) { return nil }
+                return match(element + 1, last, position, limit)
+            case .any:
+                guard position < limit else { return nil }
+                return match(element + 1, last, position + 1, limit)
+            case .gap(let most):
+                for skip in 0...most where position + skip <= limit {
+                    if let end = match(element + 1, last, position + skip, limit) { return end }
                 }
+                return nil
+            case .words(let start, let end, let prefixStart, let prefixEnd, let optional):
+                if position < limit {
+                    var fits = holds(start, end, numbers[position])
+                    if !fits && prefixStart < prefixEnd {
+                        let plain = tokens[position].plain
+                        fits = prefixes[Int(prefixStart)..<Int(prefixEnd)].contains { plain.hasPrefix($0) }
+                    }
+                    if fits, let after = match(element + 1, last, position + 1, limit) { return after }
+                }
+                return optional ? match(element + 1, last, position, limit) : nil
             }
-            return optional ? match(elements, element + 1, tokens, numbers, position, limit) : nil
         }
     }
 }

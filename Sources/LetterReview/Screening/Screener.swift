@@ -84,6 +84,7 @@ public struct Screener: Sendable {
 
         // A match whose sentence holds what cancels it ("but that is no excuse") is none.
         if raw.contains(where: { !cancels[$0.rule].isEmpty }) {
+            let plains = text.tokens.map(\.plain)
             raw.removeAll { item in
                 // The sentences the match touches, and for a rule with a window of two
                 // the sentence either side ("I told myself it takes two. It isn't true.").
@@ -95,10 +96,14 @@ public struct Screener: Sendable {
                     first = max(0, first - 1)
                     last = min(bounds.count - 1, last + 1)
                 }
-                let words = text.tokens[bounds[first].lowerBound..<bounds[last].upperBound].map(\.plain)
+                let lower = bounds[first].lowerBound, upper = bounds[last].upperBound
                 return cancels[item.rule].contains { phrase in
-                    words.count >= phrase.count
-                        && (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+                    guard upper - lower >= phrase.count else { return false }
+                    search: for start in lower...(upper - phrase.count) where plains[start] == phrase[0] {
+                        for offset in 1..<phrase.count where plains[start + offset] != phrase[offset] { continue search }
+                        return true
+                    }
+                    return false
                 }
             }
         }

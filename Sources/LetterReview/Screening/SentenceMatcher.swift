@@ -7,16 +7,13 @@ import TextScan
 /// known (a possessive, a part of their life, a sign of watching), and no
 /// list of whole sentences is needed.
 struct SentenceMatcher: Sendable {
-    /// One word of an alternative: a word of the vocabulary, or a prefix (`word*`).
-    enum Part: Sendable {
-        case word(Int)
-        case prefix(String)
-    }
-
-    /// One alternative of a group: words in a row, found where its first word stands.
+    /// One alternative of a group: words in a row, found where its first
+    /// word stands. Its words are `parts[partStart..<(partStart + partCount)]`:
+    /// a word of the vocabulary, or `-(n + 1)` for the prefix `prefixes[n]` (`word*`).
     struct Alternative: Sendable {
         var slot: Int
-        var parts: [Part]
+        var partStart: Int
+        var partCount: Int
         /// Which set of negating words applies (an index into `negations`).
         var negation: Int
     }
@@ -33,55 +30,90 @@ struct SentenceMatcher: Sendable {
     private let compiled: [Compiled]
     /// Every exact word the rules' groups use, numbered.
     private let vocabulary: [String: Int]
-    /// The alternatives that start with each word of the vocabulary.
-    private let startingWith: [[Alternative]]
+    private let alternatives: [Alternative]
+    private let parts: [Int]
+    private let prefixes: [String]
+    /// The alternatives that start with each word of the vocabulary: word
+    /// `w`'s are `startingWith[startingAt[w]..<startingAt[w + 1]]`.
+    private let startingAt: [Int]
+    private let startingWith: [Int]
     /// The alternatives that start with a prefix, with it.
-    private let startingWithPrefix: [(prefix: String, alternative: Alternative)]
-    /// The distinct sets of negating words (`unless_before`), each as words of the
-    /// vocabulary and whether any word ending in "n't" negates.
-    private let negations: [(words: Set<String>, contracted: Bool)]
+    private let startingWithPrefix: [(prefix: Int, alternative: Int)]
+    /// The distinct sets of negating words (`unless_before`): set `n` marks a
+    /// word `w` of the vocabulary at `negating[n * vocabulary.count + w]`, and
+    /// `contracted[n]` says whether any word ending in "n't" negates.
+    private let negating: [Bool]
+    private let contracted: [Bool]
+    private let negates: [Bool]
     private let slots: Int
 
     init(rules: [Rule]) {
         var vocabulary: [String: Int] = [:]
-        var startingWith: [[Alternative]] = []
-        var startingWithPrefix: [(prefix: String, alternative: Alternative)] = []
-        var negations: [(words: Set<String>, contracted: Bool)] = []
+        var alternatives: [Alternative] = [], parts: [Int] = [], prefixes: [String] = []
+        var first: [Int] = []
+        var negationWords: [Set<String>] = []
         var compiled: [Compiled] = []
         var slot = 0
         func number(_ word: String) -> Int {
             if let id = vocabulary[word] { return id }
             vocabulary[word] = vocabulary.count
-            startingWith.append([])
             return vocabulary.count - 1
         }
         for (index, rule) in rules.enumerated() where rule.enabled && !rule.sentence.isEmpty {
             let unless = Set(rule.unlessBefore.map(ScannedText.standard))
-            let negation = negations.firstIndex { $0.words == unless } ?? {
-                negations.append((unless, unless.contains("n't")))
-                return negations.count - 1
+            let negation = negationWords.firstIndex(of: unless) ?? {
+                negationWords.append(unless)
+                for word in unless { _ = number(word) }
+                return negationWords.count - 1
             }()
             compiled.append(Compiled(rule: index, firstSlot: slot, groups: rule.sentence.count, window: rule.window))
             for group in rule.sentence {
                 for text in group.split(separator: "|") {
-                    let parts: [Part] = text.split(separator: " ").map { word in
-                        word.hasSuffix("*") ? .prefix(String(word.dropLast())) : .word(number(ScannedText.standard(String(word))))
+                    let start = parts.count
+                    for word in text.split(separator: " ") {
+                        if word.hasSuffix("*") {
+                            prefixes.append(String(word.dropLast()))
+                            parts.append(-prefixes.count)
+                        } else {
+                            parts.append(number(ScannedText.standard(String(word))))
+                        }
                     }
-                    let alternative = Alternative(slot: slot, parts: parts, negation: negation)
-                    switch parts.first {
-                    case .word(let id)?: startingWith[id].append(alternative)
-                    case .prefix(let prefix)?: startingWithPrefix.append((prefix, alternative))
-                    case nil: break
-                    }
+                    guard parts.count > start else { continue }
+                    alternatives.append(Alternative(slot: slot, partStart: start, partCount: parts.count - start, negation: negation))
+                    first.append(parts[start])
                 }
                 slot += 1
             }
         }
+        var startingAt = [Int](repeating: 0, count: vocabulary.count + 1)
+        for word in first where word >= 0 { startingAt[word + 1] += 1 }
+        for word in 0..<vocabulary.count { startingAt[word + 1] += startingAt[word] }
+        var startingWith = [Int](repeating: 0, count: startingAt[vocabulary.count])
+        var filled = startingAt
+        var startingWithPrefix: [(prefix: Int, alternative: Int)] = []
+        for (index, word) in first.enumerated() {
+            if word >= 0 {
+                startingWith[filled[word]] = index
+                filled[word] += 1
+            } else {
+                startingWithPrefix.append((-word - 1, index))
+            }
+        }
+        var negating = [Bool](repeating: false, count: negationWords.count * vocabulary.count)
+        for (set, words) in negationWords.enumerated() {
+            for word in words { negating[set * vocabulary.count + vocabulary[word]!] = true }
+        }
         self.compiled = compiled
         self.vocabulary = vocabulary
+        self.alternatives = alternatives
+        self.parts = parts
+        self.prefixes = prefixes
+        self.startingAt = startingAt
         self.startingWith = startingWith
         self.startingWithPrefix = startingWithPrefix
-        self.negations = negations
+        self.negating = negating
+        self.contracted = negationWords.map { $0.contains("n't") }
+        self.negates = negationWords.map { !$0.isEmpty }
         self.slots = slot
     }
 
@@ -101,53 +133,70 @@ struct SentenceMatcher: Sendable {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return [] }
         let ids = tokens.map { vocabulary[$0.plain] ?? -1 }
-        // Per sentence, per slot: the first place the slot's group was found there.
-        var found = [[Range<Int>?]](repeating: [Range<Int>?](repeating: nil, count: slots), count: sentences.count)
+        let negative = tokens.map { ScannedText.isNegative($0.plain) }
+        let words = vocabulary.count
+        // Per sentence, per slot, flat: where the slot's group was first found there (-1 for not found).
+        var firstFound = [Int](repeating: -1, count: sentences.count * slots)
+        var lastFound = [Int](repeating: -1, count: sentences.count * slots)
         for (number, sentence) in sentences.enumerated() {
+            let base = number * slots
             func negated(_ start: Int, _ negation: Int) -> Bool {
-                let (words, contracted) = negations[negation]
-                if words.isEmpty { return false }
+                let contracted = contracted[negation]
+                guard negates[negation] else { return false }
                 // A sentence's first word is not a negation but a question ("Isn't it time you…").
                 let earliest = max(sentence.lowerBound + 1, start - 3)
                 guard earliest < start else { return false }
                 for index in earliest..<start {
-                    let word = tokens[index].plain
-                    if words.contains(word) || (contracted && ScannedText.isNegative(word)) { return true }
+                    if (ids[index] >= 0 && negating[negation * words + ids[index]]) || (contracted && negative[index]) { return true }
                 }
                 return false
             }
-            func fits(_ alternative: Alternative, at start: Int) -> Bool {
-                guard start + alternative.parts.count <= sentence.upperBound else { return false }
-                for (offset, part) in alternative.parts.enumerated() {
-                    switch part {
-                    case .word(let id): if ids[start + offset] != id { return false }
-                    case .prefix(let prefix): if !tokens[start + offset].plain.hasPrefix(prefix) { return false }
+            func consider(_ index: Int, at start: Int) {
+                let alternative = alternatives[index]
+                guard firstFound[base + alternative.slot] < 0,
+                      start + alternative.partCount <= sentence.upperBound else { return }
+                for offset in 0..<alternative.partCount {
+                    let part = parts[alternative.partStart + offset]
+                    if part >= 0 {
+                        if ids[start + offset] != part { return }
+                    } else if !tokens[start + offset].plain.hasPrefix(prefixes[-part - 1]) {
+                        return
                     }
                 }
-                return true
-            }
-            func consider(_ alternative: Alternative, at start: Int) {
-                guard found[number][alternative.slot] == nil, fits(alternative, at: start),
-                      !negated(start, alternative.negation) else { return }
-                found[number][alternative.slot] = start..<(start + alternative.parts.count)
+                guard !negated(start, alternative.negation) else { return }
+                firstFound[base + alternative.slot] = start
+                lastFound[base + alternative.slot] = start + alternative.partCount - 1
             }
             for start in sentence {
-                if ids[start] >= 0 { for alternative in startingWith[ids[start]] { consider(alternative, at: start) } }
-                let word = tokens[start].plain
-                for (prefix, alternative) in startingWithPrefix where word.hasPrefix(prefix) { consider(alternative, at: start) }
+                let id = ids[start]
+                if id >= 0 {
+                    for at in startingAt[id]..<startingAt[id + 1] { consider(startingWith[at], at: start) }
+                }
+                if !startingWithPrefix.isEmpty {
+                    let word = tokens[start].plain
+                    for (prefix, alternative) in startingWithPrefix where word.hasPrefix(prefixes[prefix]) {
+                        consider(alternative, at: start)
+                    }
+                }
             }
         }
         var results: [(rule: Int, first: Int, last: Int)] = []
         for number in sentences.indices {
             for rule in compiled {
-                var spans = [[number]]
-                if rule.window > 1, number + 1 < sentences.count { spans.append([number, number + 1]) }
-                for span in spans {
+                // The sentence alone, then for a rule of two sentences the sentence and the next.
+                let widest = rule.window > 1 && number + 1 < sentences.count ? number + 1 : number
+                for end in number...widest {
                     var first = Int.max, last = -1, complete = true
                     for slot in rule.firstSlot..<(rule.firstSlot + rule.groups) {
-                        guard let range = span.lazy.compactMap({ found[$0][slot] }).first else { complete = false; break }
-                        first = min(first, range.lowerBound)
-                        last = max(last, range.upperBound - 1)
+                        var at = -1, to = -1
+                        for sentence in number...end where firstFound[sentence * slots + slot] >= 0 {
+                            at = firstFound[sentence * slots + slot]
+                            to = lastFound[sentence * slots + slot]
+                            break
+                        }
+                        guard at >= 0 else { complete = false; break }
+                        first = min(first, at)
+                        last = max(last, to)
                     }
                     if complete {
                         results.append((rule.rule, first, last))
