@@ -262,6 +262,8 @@ struct ScreeningKindsTests {
         ("If you felt able to drop a line to my manager saying you have no concerns, I could go back.", "pressure"),
         ("Keep that cab nice and clean, you never know who's getting in the back at that time of night.", "intimidation"),
         ("You're a gutless little rat and everyone round here knows it.", "abusive-language"),
+        ("He'd been drinking more than he should. That's not an excuse, but it is the reason.", "excuse"),
+        ("His mum has asked me to say she would like to speak to you herself.", "third-party"),
         ("Here's the impact, you pathetic waste of oxygen.", "abusive-language"),
     ])
     func moreOfEachKindIsSeen(text: String, category: String) {
@@ -279,6 +281,8 @@ struct ScreeningKindsTests {
         "If you would be happy to meet, you could let the facilitator know.",
         "You'd done nothing to deserve a grown man screaming at you in front of your little girl.",
         "I was a coward that night and I behaved like a thug.",
+        "I wanted to tell you what I'm doing now, not as an excuse but because you asked.",
+        "At the police station I said you pushed me first. That was a lie.",
     ])
     func honestCompanyRaisesNothing(text: String) {
         #expect(Self.categories(text).isEmpty, "\(Self.categories(text))")
