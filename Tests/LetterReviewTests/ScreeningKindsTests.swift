@@ -264,6 +264,7 @@ struct ScreeningKindsTests {
         ("You're a gutless little rat and everyone round here knows it.", "abusive-language"),
         ("He'd been drinking more than he should. That's not an excuse, but it is the reason.", "excuse"),
         ("His mum has asked me to say she would like to speak to you herself.", "third-party"),
+        ("You know the Red Lion. I'm in there Fridays from five.", "contact-request"),
         ("Here's the impact, you pathetic waste of oxygen.", "abusive-language"),
     ])
     func moreOfEachKindIsSeen(text: String, category: String) {
@@ -283,6 +284,8 @@ struct ScreeningKindsTests {
         "I was a coward that night and I behaved like a thug.",
         "I wanted to tell you what I'm doing now, not as an excuse but because you asked.",
         "At the police station I said you pushed me first. That was a lie.",
+        "I'm at the launderette every day, as I have been for years. If you want to say anything to me, the youth worker can pass it on.",
+        "You hit my son with a bottle and left him lying on the grass.",
     ])
     func honestCompanyRaisesNothing(text: String) {
         #expect(Self.categories(text).isEmpty, "\(Self.categories(text))")
