@@ -265,6 +265,8 @@ struct ScreeningKindsTests {
         ("He'd been drinking more than he should. That's not an excuse, but it is the reason.", "excuse"),
         ("His mum has asked me to say she would like to speak to you herself.", "third-party"),
         ("You know the Red Lion. I'm in there Fridays from five.", "contact-request"),
+        ("You got the worst of it because you reacted, that's how the internet works.", "victim-blaming"),
+        ("Your son gave as good as he got by all accounts.", "victim-blaming"),
         ("Here's the impact, you pathetic waste of oxygen.", "abusive-language"),
     ])
     func moreOfEachKindIsSeen(text: String, category: String) {
