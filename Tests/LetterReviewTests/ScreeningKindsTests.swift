@@ -267,6 +267,8 @@ struct ScreeningKindsTests {
         ("You know the Red Lion. I'm in there Fridays from five.", "contact-request"),
         ("You got the worst of it because you reacted, that's how the internet works.", "victim-blaming"),
         ("Your son gave as good as he got by all accounts.", "victim-blaming"),
+        ("I want to be clear I'm not threatening anyone. I'm just letting you know how things are.", "intimidation"),
+        ("His appeal is on the 3rd of March. I'd keep that date in mind if I was you.", "intimidation"),
         ("Here's the impact, you pathetic waste of oxygen.", "abusive-language"),
     ])
     func moreOfEachKindIsSeen(text: String, category: String) {
