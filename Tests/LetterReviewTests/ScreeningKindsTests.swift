@@ -267,6 +267,7 @@ struct ScreeningKindsTests {
         ("You know the Red Lion. I'm in there Fridays from five.", "contact-request"),
         ("You got the worst of it because you reacted, that's how the internet works.", "victim-blaming"),
         ("Your son gave as good as he got by all accounts.", "victim-blaming"),
+        ("I'm sorry, but to be fair you did park across my drive every night for a month.", "victim-blaming"),
         ("I want to be clear I'm not threatening anyone. I'm just letting you know how things are.", "intimidation"),
         ("His appeal is on the 3rd of March. I'd keep that date in mind if I was you.", "intimidation"),
         ("Here's the impact, you pathetic waste of oxygen.", "abusive-language"),
@@ -290,6 +291,7 @@ struct ScreeningKindsTests {
         "At the police station I said you pushed me first. That was a lie.",
         "I'm at the launderette every day, as I have been for years. If you want to say anything to me, the youth worker can pass it on.",
         "You hit my son with a bottle and left him lying on the grass.",
+        "I'm sorry. But I know sorry isn't enough, and it doesn't give you back the sense of safety you had before.",
     ])
     func honestCompanyRaisesNothing(text: String) {
         #expect(Self.categories(text).isEmpty, "\(Self.categories(text))")
