@@ -40,8 +40,8 @@ public struct Rule: Sendable {
     /// the sentence either side of a match too ("I told myself it takes
     /// two. It isn't true.").
     public var window: Int = 1
-    /// Other categories the same finding belongs to, reported as a finding
-    /// of each: words that bring other people in to watch the recipient are
+    /// Other categories the same finding belongs to, told under each on one
+    /// finding: words that bring other people in to watch the recipient are
     /// intimidation and a third party alike.
     public var also: [Category] = []
     /// Categories of which a finding must stand in the same sentence for this
