@@ -11,12 +11,6 @@ package enum Detectors {
         package var note: String?
         /// What the first letters spell, for a message found down a letter.
         package var spelled: String? = nil
-
-        package init(range: Range<Int>, note: String?, spelled: String? = nil) {
-            self.range = range
-            self.note = note
-            self.spelled = spelled
-        }
     }
 
     // MARK: Helpers

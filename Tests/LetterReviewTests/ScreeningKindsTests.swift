@@ -1,3 +1,4 @@
+import Foundation
 import CaseFiles
 @testable import LetterReview
 import Testing
@@ -346,6 +347,20 @@ struct ScreeningKindsTests {
         // An injury the recipient suffered is not a harm they did.
         let injury = "I'm his sister. He is sorry for pushing you over. He knows you broke your wrist."
         #expect(!Side.forTheHarmed(ScannedText(injury), sentences: SentenceMatcher.sentences(ScannedText(injury)), role: .supporter))
+    }
+
+    /// A finding of several categories is stored with them; one of a single category as it always was.
+    @Test func aFindingKeepsItsCategoriesWhenStored() throws {
+        let findings = Self.screener.screen("Text me on 07700 900123.").findings
+        let phone = try #require(findings.first { $0.rule == "contact-phone" })
+        #expect(phone.categories == [.contactDetails, .contactRequest])
+        let stored = try JSONEncoder().encode(phone)
+        #expect(try JSONDecoder().decode(ScreeningFinding.self, from: stored) == phone)
+        var single = phone
+        single.also = []
+        let plain = String(decoding: try JSONEncoder().encode(single), as: UTF8.self)
+        #expect(!plain.contains("also"))
+        #expect(try JSONDecoder().decode(ScreeningFinding.self, from: Data(plain.utf8)).also.isEmpty)
     }
 
     @Test func aFindingSaysWhyAndNamesTheGuidance() {

@@ -59,56 +59,20 @@ public struct ScreeningFinding: Sendable, Equatable, Codable {
     /// Other categories the same words belong to ("my brothers haven't
     /// forgotten you" is intimidation and a third party alike): one finding,
     /// to redact or approve once, told under each category.
-    public var also: [Category] = []
+    public var also: [Category] {
+        get { others ?? [] }
+        set { others = newValue.isEmpty ? nil : newValue }
+    }
+    /// `also` as stored: left out when there is none, so that a finding of one
+    /// category is written as it always was and one stored before reads as before.
+    var others: [Category]? = nil
 
     /// The finding's category and the others it belongs to.
     public var categories: [Category] { [category] + also }
 
-    public init(rule: String, category: Category, severity: Severity, start: Int, end: Int, line: Int, column: Int,
-                excerpt: String, explanation: String, reference: String, also: [Category] = []) {
-        self.rule = rule
-        self.category = category
-        self.severity = severity
-        self.start = start
-        self.end = end
-        self.line = line
-        self.column = column
-        self.excerpt = excerpt
-        self.explanation = explanation
-        self.reference = reference
-        self.also = also
-    }
-
     enum CodingKeys: String, CodingKey {
-        case rule, category, severity, start, end, line, column, excerpt, explanation, reference, also
-    }
-
-    /// Findings stored before a finding could belong to more than one category read with none besides.
-    public init(from decoder: Decoder) throws {
-        let values = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(rule: try values.decode(String.self, forKey: .rule), category: try values.decode(Category.self, forKey: .category),
-                  severity: try values.decode(Severity.self, forKey: .severity), start: try values.decode(Int.self, forKey: .start),
-                  end: try values.decode(Int.self, forKey: .end), line: try values.decode(Int.self, forKey: .line),
-                  column: try values.decode(Int.self, forKey: .column), excerpt: try values.decode(String.self, forKey: .excerpt),
-                  explanation: try values.decode(String.self, forKey: .explanation),
-                  reference: try values.decode(String.self, forKey: .reference),
-                  also: try values.decodeIfPresent([Category].self, forKey: .also) ?? [])
-    }
-
-    /// Written as before when it belongs to one category only, so stored records keep their form.
-    public func encode(to encoder: Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(rule, forKey: .rule)
-        try values.encode(category, forKey: .category)
-        try values.encode(severity, forKey: .severity)
-        try values.encode(start, forKey: .start)
-        try values.encode(end, forKey: .end)
-        try values.encode(line, forKey: .line)
-        try values.encode(column, forKey: .column)
-        try values.encode(excerpt, forKey: .excerpt)
-        try values.encode(explanation, forKey: .explanation)
-        try values.encode(reference, forKey: .reference)
-        if !also.isEmpty { try values.encode(also, forKey: .also) }
+        case rule, category, severity, start, end, line, column, excerpt, explanation, reference
+        case others = "also"
     }
 }
 

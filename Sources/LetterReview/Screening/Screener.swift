@@ -158,10 +158,12 @@ public struct Screener: Sendable {
             let (line, column) = text.position(of: item.range.lowerBound)
             var explanation = rule.explanation
             if let note = item.note { explanation = note.prefix(1).uppercased() + note.dropFirst() + ". " + explanation }
-            findings.append(ScreeningFinding(
+            var finding = ScreeningFinding(
                 rule: rule.id, category: rule.category, severity: severity, start: item.range.lowerBound,
                 end: item.range.upperBound, line: line, column: column, excerpt: Self.excerpt(text, item.range),
-                explanation: explanation, reference: rule.reference, also: rule.also.filter { $0 != rule.category }))
+                explanation: explanation, reference: rule.reference)
+            finding.also = rule.also.filter { $0 != rule.category }
+            findings.append(finding)
         }
         return ScreeningResult(findings: onePerCategoryAndPlace(findings))
     }
